@@ -96,6 +96,11 @@ export interface Rule {
    * match when absent.
    */
   pattern: RegExp;
+  /**
+   * Longest distance from a keyword hit to either end of a match; the pattern runs in windows of this
+   * radius around each hit. Default 320; private-key blocks need more.
+   */
+  maxLength?: number;
   /** Shannon entropy gate (bits per char) on the secret; skip low-entropy strings like `xxxxxxxx`. */
   minEntropy?: number;
   /** Offline structure check. Must be pure and fast. */

@@ -1,0 +1,259 @@
+/**
+ * The scanner: one keyword pass, each rule's bounded pattern only in windows around its keyword hits,
+ * full-text confirmation of every windowed match, entropy gates and validators, overlap resolution
+ * (a specific rule beats a generic one), then decoded segments scanned again up to a depth limit.
+ * It returns redacted findings: the raw value never leaves this module except as a hash.
+ */
+import type { Finding } from '../shared/finding.ts';
+import { findEncodedSegments } from './decode.ts';
+import { shannonEntropy } from './entropy.ts';
+import { KeywordIndex } from './keyword-index.ts';
+import { maskSecret } from './redact.ts';
+import { capByExposure } from './severity.ts';
+import { secretHash, sha256Hex } from './sha256.ts';
+import { TextPositions } from './text-position.ts';
+import type { Rule, ScanOptions, ScanOrigin, ValidationResult } from './types.ts';
+
+/** A confirmed match, still holding the raw value: internal to the engine. */
+export interface RawMatch {
+  rule: Rule;
+  /** Offsets of the secret in the scanned text. */
+  start: number;
+  end: number;
+  secret: string;
+  validation: ValidationResult | undefined;
+  /** Set when found inside a decoded segment. */
+  encoding?: string;
+}
+
+/** Largest distance between a keyword hit and either end of a match (rules may not match wider). */
+const DEFAULT_WINDOW = 320;
+const DEFAULT_DECODE_DEPTH = 2;
+const DEFAULT_MAX_DECODE_BYTES = 16 * 1024 * 1024;
+
+interface CompiledRule {
+  rule: Rule;
+  /** Global regex, run inside windows. */
+  windowed: RegExp;
+  /** Sticky regex, confirms a windowed match against the full text at the same offset. */
+  sticky: RegExp;
+  window: number;
+}
+
+export class Scanner {
+  readonly rules: readonly Rule[];
+  private readonly compiled: CompiledRule[];
+  private readonly keywordIndex: KeywordIndex;
+  /** keyword id → indices of the rules that listed it */
+  private readonly rulesByKeyword: number[][];
+
+  constructor(rules: readonly Rule[]) {
+    this.rules = rules;
+    this.compiled = rules.map((rule) => {
+      const flags = rule.pattern.flags.replace(/[gyd]/g, '');
+      return {
+        rule,
+        windowed: new RegExp(rule.pattern.source, `${flags}g`),
+        sticky: new RegExp(rule.pattern.source, `${flags}y`),
+        window: rule.maxLength ?? DEFAULT_WINDOW,
+      };
+    });
+    const keywordIds = new Map<string, number>();
+    const rulesByKeyword: number[][] = [];
+    rules.forEach((rule, ruleIndex) => {
+      for (const keyword of rule.keywords) {
+        const lower = keyword.toLowerCase();
+        let id = keywordIds.get(lower);
+        if (id === undefined) {
+          id = keywordIds.size;
+          keywordIds.set(lower, id);
+          rulesByKeyword.push([]);
+        }
+        if (!rulesByKeyword[id]!.includes(ruleIndex)) rulesByKeyword[id]!.push(ruleIndex);
+      }
+    });
+    this.keywordIndex = new KeywordIndex([...keywordIds.keys()]);
+    this.rulesByKeyword = rulesByKeyword;
+  }
+
+  /** Raw matches in `text`, including those inside decoded segments. Engine-internal. */
+  findMatches(text: string, options: ScanOptions = {}, depth = options.decodeDepth ?? DEFAULT_DECODE_DEPTH): RawMatch[] {
+    const matches = resolveOverlaps(this.matchRules(text, options.ruleIds));
+    const maxDecodeBytes = options.maxDecodeBytes ?? DEFAULT_MAX_DECODE_BYTES;
+    if (depth > 0 && text.length <= maxDecodeBytes) {
+      const seen = new Set(matches.map((match) => `${match.rule.id}\u0000${match.secret}`));
+      for (const segment of findEncodedSegments(text)) {
+        for (const inner of this.findMatches(segment.decoded, options, depth - 1)) {
+          const key = `${inner.rule.id}\u0000${inner.secret}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          matches.push({
+            ...inner,
+            // The decoded text has its own offsets: place the finding at the encoded segment.
+            start: segment.start,
+            end: segment.start + segment.length,
+            encoding: inner.encoding ? `${segment.encoding}+${inner.encoding}` : segment.encoding,
+          });
+        }
+      }
+    }
+    return matches.sort((a, b) => a.start - b.start || a.rule.id.localeCompare(b.rule.id));
+  }
+
+  private matchRules(text: string, onlyRuleIds: ReadonlySet<string> | undefined): RawMatch[] {
+    // Keyword hits per rule, in text order.
+    const hitsByRule: (number[] | undefined)[] = new Array(this.compiled.length);
+    const rulesByKeyword = this.rulesByKeyword;
+    this.keywordIndex.scan(text, (keyword, start) => {
+      for (const ruleIndex of rulesByKeyword[keyword]!) (hitsByRule[ruleIndex] ??= []).push(start);
+    });
+
+    const matches: RawMatch[] = [];
+    for (let ruleIndex = 0; ruleIndex < hitsByRule.length; ruleIndex++) {
+      const hits = hitsByRule[ruleIndex];
+      if (!hits) continue;
+      const compiled = this.compiled[ruleIndex]!;
+      if (onlyRuleIds && !onlyRuleIds.has(compiled.rule.id)) continue;
+      this.matchInWindows(text, compiled, hits, matches);
+    }
+    return matches;
+  }
+
+  private matchInWindows(text: string, compiled: CompiledRule, hits: number[], into: RawMatch[]): void {
+    const { rule, windowed, sticky, window } = compiled;
+    // Hits from several keywords of one rule can arrive out of order.
+    if (hits.length > 1) hits.sort((a, b) => a - b);
+    const confirmedStarts = new Set<number>();
+    let windowStart = -1;
+    let windowEnd = -1;
+    const flush = () => {
+      if (windowEnd <= windowStart) return;
+      const slice = text.slice(windowStart, windowEnd);
+      windowed.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = windowed.exec(slice)) !== null) {
+        if (match[0].length === 0) {
+          windowed.lastIndex++;
+          continue;
+        }
+        const absolute = windowStart + match.index;
+        if (confirmedStarts.has(absolute)) continue;
+        // The window may have cut the match short or hidden context a lookbehind needs: confirm on
+        // the full text at the same offset, and use the full-text match.
+        sticky.lastIndex = absolute;
+        const full = sticky.exec(text);
+        if (full === null) {
+          // Not a match in context; a real one may start inside it.
+          windowed.lastIndex = match.index + 1;
+          continue;
+        }
+        confirmedStarts.add(absolute);
+        const accepted = acceptMatch(rule, text, full, absolute);
+        if (accepted) into.push(accepted);
+      }
+    };
+    for (const hit of hits) {
+      const start = Math.max(0, hit - window);
+      const end = Math.min(text.length, hit + window);
+      if (start <= windowEnd) {
+        windowEnd = Math.max(windowEnd, end);
+      } else {
+        flush();
+        windowStart = start;
+        windowEnd = end;
+      }
+    }
+    flush();
+  }
+}
+
+function acceptMatch(rule: Rule, text: string, match: RegExpExecArray, matchStart: number): RawMatch | undefined {
+  const secret = match.groups?.secret ?? match[0];
+  if (!secret) return undefined;
+  const offsetInMatch = match.groups?.secret === undefined ? 0 : Math.max(0, match[0].indexOf(secret));
+  const start = matchStart + offsetInMatch;
+  if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return undefined;
+  let validation: ValidationResult | undefined;
+  if (rule.validate) {
+    validation = rule.validate(secret, { text, index: start, match });
+    if (validation.verdict === 'invalid') return undefined;
+  }
+  return { rule, start, end: start + secret.length, secret, validation };
+}
+
+/**
+ * Overlapping matches: a generic rule loses to any specific rule whose secret overlaps it; two generic
+ * matches on overlapping spans keep the longer; two specific rules on the very same span keep the
+ * first registered (rule order is the priority order within the registry).
+ */
+export function resolveOverlaps(matches: RawMatch[]): RawMatch[] {
+  if (matches.length < 2) return matches;
+  const specific = matches.filter((match) => !match.rule.generic);
+  const generic = matches.filter((match) => match.rule.generic);
+  const overlaps = (a: RawMatch, b: RawMatch) => a.start < b.end && b.start < a.end;
+
+  const keptSpecific: RawMatch[] = [];
+  const spans = new Set<string>();
+  for (const match of specific) {
+    const span = `${match.start}:${match.end}`;
+    if (spans.has(span)) continue;
+    spans.add(span);
+    keptSpecific.push(match);
+  }
+
+  generic.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const keptGeneric: RawMatch[] = [];
+  for (const match of generic) {
+    if (keptSpecific.some((other) => overlaps(match, other))) continue;
+    if (keptGeneric.some((other) => overlaps(match, other))) continue;
+    keptGeneric.push(match);
+  }
+  return [...keptSpecific, ...keptGeneric];
+}
+
+/** Default identity for de-duplication: the place, without line numbers (those move between builds). */
+export function defaultIdentity(origin: ScanOrigin): string {
+  const { url, file, keyPath, header, parameter } = origin.location;
+  return [url ?? file ?? '', keyPath ?? '', header ?? '', parameter ?? ''].join('\u0000');
+}
+
+/** Turns raw matches into findings: positions, masked preview, hashes, severity. */
+export function toFindings(text: string, matches: readonly RawMatch[], origin: ScanOrigin): Finding[] {
+  const positions = new TextPositions(text);
+  const identity = origin.identity ?? defaultIdentity(origin);
+  const findings: Finding[] = [];
+  const emitted = new Set<string>();
+  for (const match of matches) {
+    const fingerprint = sha256Hex(`leaklens/v1\u0000${match.rule.id}\u0000${origin.source}\u0000${identity}\u0000${match.secret}`).slice(0, 32);
+    // The same value twice in one text is one finding (the first place it appears).
+    if (emitted.has(fingerprint)) continue;
+    emitted.add(fingerprint);
+    findings.push(toFinding(match, origin, positions, fingerprint));
+  }
+  return findings;
+}
+
+function toFinding(match: RawMatch, origin: ScanOrigin, positions: TextPositions, fingerprint: string): Finding {
+  const { rule, validation } = match;
+  const exposure = validation?.exposure ?? rule.exposure;
+  const severity = capByExposure(validation?.severity ?? rule.severity, exposure);
+  const { line, column } = positions.at(match.start);
+  const details = { ...(validation?.details ?? {}) };
+  if (match.encoding) details.encoding = match.encoding;
+  const finding: Finding = {
+    ruleId: rule.id,
+    title: validation?.title ?? rule.title,
+    severity,
+    source: origin.source,
+    location: { ...origin.location, line, column },
+    preview: maskSecret(match.secret),
+    fingerprint,
+    secretHash: secretHash(match.secret),
+    exposure,
+    verification: validation?.verdict === 'valid' ? 'verified' : 'pattern',
+    description: validation?.note ? `${rule.description} ${validation.note}` : rule.description,
+    remediation: rule.remediation,
+  };
+  if (Object.keys(details).length > 0) finding.details = details;
+  return finding;
+}
