@@ -213,8 +213,13 @@ export function resolveOverlaps(matches: RawMatch[]): RawMatch[] {
 
 /** Default identity for de-duplication: the place, without line numbers (those move between builds). */
 export function defaultIdentity(origin: ScanOrigin): string {
-  const { url, file, keyPath, header, parameter } = origin.location;
-  return [url ?? file ?? '', keyPath ?? '', header ?? '', parameter ?? ''].join('\u0000');
+  const { url, file, keyPath, jsonPath, header, parameter } = origin.location;
+  return [url ?? file ?? '', keyPath ?? '', jsonPath ?? '', header ?? '', parameter ?? ''].join('\u0000');
+}
+
+/** Stable across pages and runs, never reversible to the value: rule + source + place + value, hashed. */
+export function makeFingerprint(ruleId: string, source: string, identity: string, secret: string): string {
+  return sha256Hex(`leaklens/v1\u0000${ruleId}\u0000${source}\u0000${identity}\u0000${secret}`).slice(0, 32);
 }
 
 /** Turns raw matches into findings: positions, masked preview, hashes, severity. */
@@ -224,7 +229,7 @@ export function toFindings(text: string, matches: readonly RawMatch[], origin: S
   const findings: Finding[] = [];
   const emitted = new Set<string>();
   for (const match of matches) {
-    const fingerprint = sha256Hex(`leaklens/v1\u0000${match.rule.id}\u0000${origin.source}\u0000${identity}\u0000${match.secret}`).slice(0, 32);
+    const fingerprint = makeFingerprint(match.rule.id, origin.source, identity, match.secret);
     // The same value twice in one text is one finding (the first place it appears).
     if (emitted.has(fingerprint)) continue;
     emitted.add(fingerprint);

@@ -58,8 +58,10 @@ export interface FindingLocation {
   /** 1-based line and column of the secret's first character in the scanned text. */
   line?: number;
   column?: number;
-  /** Storage key, JSON path inside a value, global variable path, DOM selector… */
+  /** Storage key, cookie name, global variable path, DOM selector… */
   keyPath?: string;
+  /** JSONPath of the value inside a JSON document (a storage value, a body), e.g. `$.user.accessToken`. */
+  jsonPath?: string;
   /** Header name for header findings. */
   header?: string;
   /** Query/fragment/body parameter name. */

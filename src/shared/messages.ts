@@ -46,3 +46,70 @@ export interface FindingsResponse {
 }
 
 export type ErrorResponse = { ok: false; error: string };
+
+/** Content script → background: what the page keeps, collected cheaply on the page and scanned here. */
+export interface PageSnapshotMessage {
+  type: 'leaklens/page-snapshot';
+  /** location.href of the top-level page (unredacted: the background redacts before storing). */
+  pageUrl: string;
+  localStorage: [string, string][];
+  sessionStorage: [string, string][];
+  /** document.cookie: only JS-readable cookies, which is the point. */
+  cookies: string;
+  inlineScripts: string[];
+  scriptUrls: string[];
+  /** Values the MAIN-world probe reported (page-controlled: labelled as such). */
+  globals: [string, string][];
+}
+
+/** Limits on what a content script may send: page data is hostile and can be huge. */
+export const SNAPSHOT_LIMITS = {
+  maxEntries: 2000,
+  maxValueLength: 2 * 1024 * 1024,
+  maxScripts: 500,
+  maxTotalLength: 16 * 1024 * 1024,
+} as const;
+
+function isStringPairs(value: unknown): value is [string, string][] {
+  return (
+    Array.isArray(value) &&
+    value.length <= SNAPSHOT_LIMITS.maxEntries &&
+    value.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && typeof entry[1] === 'string')
+  );
+}
+
+function isStrings(value: unknown, max: number): value is string[] {
+  return Array.isArray(value) && value.length <= max && value.every((entry) => typeof entry === 'string');
+}
+
+/** Shape and size check for a snapshot; anything else is dropped. */
+export function isPageSnapshot(message: unknown): message is PageSnapshotMessage {
+  if (message === null || typeof message !== 'object') return false;
+  const m = message as Record<string, unknown>;
+  if (m.type !== 'leaklens/page-snapshot' || typeof m.pageUrl !== 'string' || typeof m.cookies !== 'string') return false;
+  if (!isStringPairs(m.localStorage) || !isStringPairs(m.sessionStorage) || !isStringPairs(m.globals)) return false;
+  if (!isStrings(m.inlineScripts, SNAPSHOT_LIMITS.maxScripts) || !isStrings(m.scriptUrls, SNAPSHOT_LIMITS.maxScripts)) return false;
+  let total = m.pageUrl.length + m.cookies.length;
+  for (const pairs of [m.localStorage, m.sessionStorage, m.globals]) for (const [key, value] of pairs) total += key.length + value.length;
+  for (const text of [...m.inlineScripts, ...m.scriptUrls]) total += text.length;
+  return total <= SNAPSHOT_LIMITS.maxTotalLength;
+}
+
+export type ExtensionPageRequest = ReportRequest | StatusRequest | FindingsRequest;
+
+const REPORT_FORMATS: readonly string[] = ['json', 'sarif', 'markdown'];
+
+export function isExtensionPageRequest(message: unknown): message is ExtensionPageRequest {
+  if (message === null || typeof message !== 'object') return false;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'leaklens/report':
+      return typeof m.format === 'string' && REPORT_FORMATS.includes(m.format) && (m.tabId === undefined || Number.isInteger(m.tabId));
+    case 'leaklens/status':
+      return true;
+    case 'leaklens/findings':
+      return Number.isInteger(m.tabId);
+    default:
+      return false;
+  }
+}
