@@ -1,0 +1,122 @@
+/** Glue tests: the background controller against a fake browser (storage, action, fetch). */
+import { describe, expect, it } from 'vitest';
+import { BackgroundController } from '../../src/background/controller.ts';
+import { FindingsStore } from '../../src/background/findings-store.ts';
+import { registerRequestObservers, type RequestDetailsLike, type WebRequestLike } from '../../src/background/request-observer.ts';
+import { ScriptScanner, MAX_SCRIPT_BYTES } from '../../src/background/script-scan.ts';
+import type { PageSnapshotMessage, ReportResponse, StatusResponse } from '../../src/shared/messages.ts';
+import { fakeAwsKeyId, fakeAwsSecret, fakeJwt, fakeOpaqueToken } from '../support/fake-secrets.ts';
+import { FakeStorageArea } from '../support/fake-storage.ts';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+const popupSender = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
+const pageSender = (tabId: number) => ({ id: EXTENSION_ID, url: 'https://app.example.test/', tab: { id: tabId }, frameId: 0 });
+
+function setup(scripts: Record<string, string> = {}) {
+  const area = new FakeStorageArea();
+  const badges: Record<number, string> = {};
+  const controller = new BackgroundController({
+    store: new FindingsStore(area),
+    scripts: new ScriptScanner(async (url) => {
+      const body = scripts[url];
+      return body === undefined ? new Response('nope', { status: 404 }) : new Response(body, { status: 200 });
+    }),
+    action: {
+      setBadgeText: async ({ text, tabId }) => void (badges[tabId!] = text),
+      setBadgeBackgroundColor: async () => undefined,
+    },
+    extensionId: EXTENSION_ID,
+    extensionOrigin: ORIGIN,
+    version: '0.0.0-test',
+  });
+  const listeners: Record<string, ((details: RequestDetailsLike) => void)[]> = { onBeforeRequest: [], onCompleted: [] };
+  const webRequest: WebRequestLike = {
+    onBeforeRequest: { addListener: (callback) => void listeners.onBeforeRequest!.push(callback) },
+    onCompleted: { addListener: (callback) => void listeners.onCompleted!.push(callback) },
+  };
+  registerRequestObservers(webRequest, controller);
+  const settle = async () => {
+    for (let i = 0; i < 50; i++) {
+      const status = (await controller.handleMessage({ type: 'leaklens/status' }, popupSender)) as StatusResponse;
+      if (status.pending === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error('did not settle');
+  };
+  const request = (event: 'onBeforeRequest' | 'onCompleted', details: Partial<RequestDetailsLike>) =>
+    listeners[event]!.forEach((listener) => listener({ requestId: '1', method: 'GET', tabId: 4, type: 'xmlhttprequest', url: 'https://x.test/', ...details }));
+  return { area, badges, controller, request, settle };
+}
+
+function snapshot(overrides: Partial<PageSnapshotMessage>): PageSnapshotMessage {
+  return { type: 'leaklens/page-snapshot', pageUrl: 'https://app.example.test/', localStorage: [], sessionStorage: [], cookies: '', inlineScripts: [], scriptUrls: [], globals: [], ...overrides };
+}
+
+describe('BackgroundController', () => {
+  it('turns the three foundation leaks into findings without storing any raw value', async () => {
+    const token = fakeOpaqueToken();
+    const jwt = fakeJwt({ sub: 'u', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 30 * 86400 });
+    const keyId = fakeAwsKeyId();
+    const secret = fakeAwsSecret();
+    const { area, badges, controller, request, settle } = setup({
+      'https://app.example.test/static/app.js': `!function(){var c={region:"us-east-1",accessKeyId:"${keyId}",secretAccessKey:"${secret}"}}();`,
+    });
+    request('onBeforeRequest', { type: 'main_frame', url: 'https://app.example.test/' });
+    request('onBeforeRequest', { url: `https://api.example.test/v1/profile?access_token=${token}` });
+    await controller.handleMessage(
+      snapshot({ localStorage: [['auth.session', JSON.stringify({ accessToken: jwt })]], scriptUrls: ['https://app.example.test/static/app.js'] }),
+      pageSender(4),
+    );
+    await settle();
+    const report = (await controller.handleMessage({ type: 'leaklens/report', format: 'json' }, popupSender)) as ReportResponse;
+    const { findings } = JSON.parse(report.document) as { findings: { ruleId: string; source: string; severity: string }[] };
+    expect(findings.map((f) => [f.source, f.ruleId, f.severity]).sort()).toEqual([
+      ['local-storage', 'jwt', 'high'],
+      ['request-url', 'url-credential-parameter', 'high'],
+      ['script', 'aws-access-key-id', 'critical'],
+    ]);
+    expect(badges[4]).toBe('3');
+    for (const raw of [token, jwt, keyId, secret]) {
+      expect(area.dump()).not.toContain(raw);
+      expect(report.document).not.toContain(raw);
+    }
+  });
+
+  it('ignores the extension’s own and tab-less requests', async () => {
+    const { controller, request, settle } = setup();
+    request('onBeforeRequest', { tabId: -1, url: `https://a.test/?token=${fakeOpaqueToken()}` });
+    request('onBeforeRequest', { initiator: `chrome-extension://${EXTENSION_ID}`, url: `https://a.test/?token=${fakeOpaqueToken()}` });
+    await settle();
+    const status = (await controller.handleMessage({ type: 'leaklens/status' }, popupSender)) as StatusResponse;
+    expect(status.findings).toBe(0);
+  });
+
+  it('refuses messages from other extensions, subframes, and malformed or oversized snapshots', async () => {
+    const { controller } = setup();
+    expect(controller.handleMessage({ type: 'leaklens/status' }, { id: 'other', url: ORIGIN })).toBeUndefined();
+    expect(controller.handleMessage(snapshot({}), { ...pageSender(1), frameId: 3 })).toBeUndefined();
+    expect(controller.handleMessage({ type: 'leaklens/page-snapshot', pageUrl: 5 }, pageSender(1))).toBeUndefined();
+    expect(controller.handleMessage(snapshot({ inlineScripts: ['x'.repeat(17 * 1024 * 1024)] }), pageSender(1))).toBeUndefined();
+    // A page cannot ask for reports: only extension pages can.
+    expect(controller.handleMessage({ type: 'leaklens/report', format: 'json' }, pageSender(1))).toBeUndefined();
+    expect(await controller.handleMessage({ type: 'leaklens/bogus' }, popupSender)).toEqual({ ok: false, error: 'unknown request' });
+  });
+
+  it('reports oversized scripts as skipped instead of dropping them silently', async () => {
+    const { controller, settle } = setup({ 'https://app.example.test/huge.js': 'x'.repeat(MAX_SCRIPT_BYTES + 1) });
+    await controller.handleMessage(snapshot({ scriptUrls: ['https://app.example.test/huge.js'] }), pageSender(2));
+    await settle();
+    const report = (await controller.handleMessage({ type: 'leaklens/report', format: 'json', tabId: 2 }, popupSender)) as ReportResponse;
+    expect(report.document).toMatch(/skipped https:\/\/app\.example\.test\/huge\.js: too large/);
+  });
+
+  it('labels findings from MAIN-world globals as reported by the page', async () => {
+    const { controller, settle } = setup();
+    const keyId = fakeAwsKeyId();
+    await controller.handleMessage(snapshot({ globals: [['window.__APP_CONFIG__', JSON.stringify({ aws: { accessKeyId: keyId } })]] }), pageSender(5));
+    await settle();
+    const { findings } = (await controller.handleMessage({ type: 'leaklens/findings', tabId: 5 }, popupSender)) as { findings: { reportedByPage?: boolean; location: { jsonPath?: string } }[] };
+    expect(findings[0]).toMatchObject({ reportedByPage: true, location: { jsonPath: '$.aws.accessKeyId' } });
+  });
+});
