@@ -1,0 +1,546 @@
+/**
+ * The demo app's content: every page, script, source map and JSON body, rendered once per start with
+ * that start's fake secrets inlined. Nothing here reads the request: pages never reflect request input
+ * (query strings, headers), so the demo cannot be turned into an injection playground. Hosts and ports
+ * are resolved by the page itself from `location`, so the same markup works behind any port.
+ */
+import { GeneratedFile, OriginalSources } from './generated-file.mjs';
+import { jwtSubject } from './secrets.mjs';
+
+export const HOSTS = Object.freeze({
+  app: 'app.leaklens.test',
+  api: 'api.leaklens.test',
+  cdn: 'cdn.thirdparty.test',
+  analytics: 'analytics.thirdparty.test',
+  insecure: 'insecure.leaklens.test',
+});
+
+/** Keys and names the pages use; tests and describePlanted() read them from here. */
+export const PLANT = Object.freeze({
+  localStorageKey: 'auth.session',
+  sessionStorageKey: 'oidc.user:https://auth.leaklens.test/:acme-dashboard',
+  cookieName: 'session_token',
+  indexedDb: { database: 'acme-cache', store: 'tokens', recordKey: 'session' },
+  appConfigGlobal: '__APP_CONFIG__',
+  oauthClientId: 'acme-dashboard',
+  insecureUsername: 'dana.whitaker',
+  user: { name: 'Dana Whitaker', email: 'dana@acme.test' },
+});
+
+// --- Escaping: page data is inlined into HTML and JavaScript, so it is escaped for the context ------
+
+/** HTML text and attribute values. */
+export function html(value) {
+  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A JavaScript/JSON literal safe inside an inline <script>: no `</script>`, `<!--` or line
+ * terminators that end a JS string. None of these characters occur in the planted values, so the raw
+ * secrets still appear verbatim in the page, as they would in a real leak.
+ */
+export function js(value) {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Inline helper every page uses: same scheme and port as the page, another demo host. */
+const ORIGIN_HELPER =
+  'function originOf(host) { return location.protocol + "//" + host + (location.port ? ":" + location.port : ""); }';
+
+const STYLE = `<style>
+  :root { font-family: system-ui, sans-serif; color: #1d2330; background: #f6f7fb; }
+  body { margin: 0; }
+  header { display: flex; gap: 2rem; align-items: baseline; padding: 0.75rem 1.5rem; background: #1d2330; color: #fff; }
+  header h1 { font-size: 1.1rem; margin: 0; }
+  header a { color: #c9d4ff; margin-right: 1rem; }
+  main { padding: 1.5rem; max-width: 60rem; }
+  #metrics { display: flex; gap: 1rem; }
+  .metric { background: #fff; border-radius: 8px; padding: 1rem; min-width: 10rem; box-shadow: 0 1px 2px #0002; }
+  .metric strong { display: block; font-size: 1.4rem; }
+</style>`;
+
+function layout({ title, head = '', body, scripts = '' }) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${html(title)}</title>
+<link rel="icon" href="data:,">
+${head}${STYLE}
+</head>
+<body>
+<header><h1>Acme Dashboard</h1><nav><a href="/">Overview</a><a href="/network.html">Integrations</a><a href="/page.html">Settings</a><a href="/clean.html">Status</a></nav></header>
+${body}
+${scripts}
+</body>
+</html>
+`;
+}
+
+// --- `/` and its bundle (the foundation page) ------------------------------------------------------
+
+/**
+ * /static/app.js: a small "minified" bundle. The AWS credentials sit in one object literal on one
+ * line, after other code on that line, so the reported column is a real test of position mapping.
+ */
+export function buildAppJs(secrets) {
+  const file = new GeneratedFile();
+  file
+    .line('/*! acme-dashboard v2.14.0 | (c) Acme Corp */')
+    .line('"use strict";(function(){var e=Object.defineProperty,t=function(n,r){for(var o in r)e(n,o,{get:r[o],enumerable:!0})};')
+    .line('var n={};t(n,{formatCurrency:function(){return a},formatDate:function(){return i},debounce:function(){return s}});')
+    .line('function a(c,u){return new Intl.NumberFormat("en-US",{style:"currency",currency:u||"USD"}).format(c)}')
+    .line('function i(c){var u=new Date(c);return isNaN(u.getTime())?"":u.toISOString().slice(0,10)}')
+    .line('function s(c,u){var l;return function(){var d=arguments,f=this;clearTimeout(l);l=setTimeout(function(){c.apply(f,d)},u)}}')
+    .line('var r={apiBase:"/v1",retries:3,timeoutMs:8e3,features:{charts:!0,exports:!0,betaBilling:!1}};')
+    .line('function o(c){return Object.keys(c).filter(function(u){return c[u]}).sort()}')
+    .line('var p=o(r.features);')
+    .line('function h(c,u){var l=document.createElement(c);if(u!=null)l.textContent=String(u);return l}')
+    .line('function m(c){return c.replace(/[^a-z0-9-]/gi,"-").toLowerCase()}')
+    .line('var g={bucket:"acme-prod-uploads",prefix:"avatars/",maxBytes:5242880};')
+    .line('function y(c){return"https://"+g.bucket+".s3.amazonaws.com/"+g.prefix+m(c)}')
+    .line(
+      'var L=function(c){return c.trim()},U={region:"us-east-1",accessKeyId:"',
+      { text: secrets.awsAccessKeyId, mark: 'awsAccessKeyId' },
+      '",secretAccessKey:"',
+      { text: secrets.awsSecretAccessKey, mark: 'awsSecretAccessKey' },
+      '"};',
+    )
+    .line('function b(c){return{url:y(L(c.name)),size:c.size,ok:c.size<=g.maxBytes,credentials:U}}')
+    .line('var v=[{label:"Revenue",value:48210.5},{label:"Active users",value:1284},{label:"Churn",value:.021}];')
+    .line('function w(c){return c.label==="Revenue"?a(c.value):c.label==="Churn"?(c.value*100).toFixed(1)+"%":String(c.value)}')
+    .line('function x(c){var u=h("div");u.className="metric";u.appendChild(h("span",c.label));u.appendChild(h("strong",w(c)));return u}')
+    .line('function k(){var c=document.getElementById("metrics");if(!c)return;v.forEach(function(u){c.appendChild(x(u))})}')
+    .line('function S(){var c=document.getElementById("build");if(c)c.textContent="features: "+p.join(", ")}')
+    .line('var C=s(function(){document.body.classList.toggle("narrow",window.innerWidth<720)},100);')
+    .line('window.addEventListener("resize",C);')
+    .line('function T(c){try{return JSON.parse(localStorage.getItem(c)||"null")}catch(u){return null}}')
+    .line('function A(){var c=T("auth.session");return c&&c.user?c.user.name:null}')
+    .line('function E(){var c=document.getElementById("today");if(c)c.textContent=i(Date.now())}')
+    .line('function D(){k();S();E();C()}')
+    .line('n.prepareUpload=b;n.currentUser=A;')
+    .line('document.readyState==="loading"?document.addEventListener("DOMContentLoaded",D):D();')
+    .line('})();');
+  return { text: file.text(), marks: file.marks };
+}
+
+function rootPage(secrets) {
+  const session = {
+    accessToken: secrets.localStorageJwt,
+    user: { id: jwtSubject(secrets.localStorageJwt), name: PLANT.user.name, email: PLANT.user.email, role: 'admin' },
+  };
+  return layout({
+    title: 'Acme Dashboard',
+    body: `<main>
+<p id="greeting">Loading your profile…</p>
+<section id="metrics" aria-label="Key metrics"></section>
+<p><small id="build"></small> · <small id="today"></small></p>
+</main>`,
+    scripts: `<script src="/static/app.js"></script>
+<script>
+(function () {
+  "use strict";
+  ${ORIGIN_HELPER}
+  // Session bootstrap as many SPAs do it: the access token is kept in localStorage, where any
+  // script on the origin can read it, and the API is called with the token in the query string.
+  var session = ${js(session)};
+  localStorage.setItem(${js(PLANT.localStorageKey)}, JSON.stringify(session));
+  var greeting = document.getElementById("greeting");
+  fetch(originOf(${js(HOSTS.api)}) + "/v1/profile?access_token=" + encodeURIComponent(${js(secrets.urlToken)}), { credentials: "include" })
+    .then(function (response) { return response.json(); })
+    .then(function (profile) { greeting.textContent = "Welcome back, " + profile.name + "."; })
+    .catch(function () { greeting.textContent = "Could not load your profile."; })
+    .finally(function () { document.documentElement.dataset.demoReady = "true"; });
+})();
+</script>`,
+  });
+}
+
+// --- `/network.html`: request-side leaks ------------------------------------------------------------
+
+function networkPage(secrets, oauthCode) {
+  const selfLink = `/network.html?session_token=${encodeURIComponent(secrets.refererToken)}`;
+  return layout({
+    title: 'Acme Dashboard · Integrations',
+    // unsafe-url: every request from this page, third parties included, carries the full page URL
+    // (and its session_token) in Referer. Sites do set this, usually to "fix" analytics attribution.
+    head: '<meta name="referrer" content="unsafe-url">\n',
+    body: `<main>
+<h2>Integrations</h2>
+<p>You arrived through a sign-in link (<a id="permalink" href="${html(selfLink)}">permalink</a>).</p>
+<ul id="activity" aria-label="Activity"></ul>
+</main>`,
+    scripts: `<script>
+(function () {
+  "use strict";
+  ${ORIGIN_HELPER}
+  var api = originOf(${js(HOSTS.api)});
+  var socketOrigin = (location.protocol === "https:" ? "wss://" : "ws://") + ${js(HOSTS.api)} + (location.port ? ":" + location.port : "");
+  function note(text) {
+    var item = document.createElement("li");
+    item.textContent = text;
+    document.getElementById("activity").appendChild(item);
+  }
+  // Read each body to the end: an unread response is cancelled when the page is left, which would
+  // show up as a failed request in browser automation.
+  function settle(label, request) {
+    return request
+      .then(function (response) { return response.text().then(function () { note(label + ": " + response.status); }); })
+      .catch(function () { note(label + ": failed"); });
+  }
+  var tasks = [
+    // A long-lived JWT as a bearer token.
+    settle("orders", fetch(api + "/v1/orders", { headers: { Authorization: "Bearer " + ${js(secrets.bearerJwt)} } })),
+    // A provider's secret API key used straight from the browser.
+    settle("mail", fetch(api + "/v1/mail/send", {
+      method: "POST",
+      headers: { "x-api-key": ${js(secrets.sendgridApiKey)}, "content-type": "application/json" },
+      body: JSON.stringify({ to: ${js(PLANT.user.email)}, template: "weekly-report" })
+    })),
+    // OAuth code exchange done by the browser, which means the client secret ships to every user.
+    settle("oauth", fetch(api + "/oauth/token", {
+      method: "POST",
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: ${js(oauthCode)},
+        client_id: ${js(PLANT.oauthClientId)},
+        client_secret: ${js(secrets.oauthClientSecret)},
+        redirect_uri: location.origin + "/oauth/callback"
+      })
+    })),
+    // A sign-in with the password in a JSON body.
+    settle("sign-in", fetch(api + "/v1/session", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: ${js(PLANT.user.email)}, password: ${js(secrets.jsonPassword)} })
+    })),
+    // A third-party pixel: its Referer carries this page's URL, session_token included.
+    new Promise(function (resolve) {
+      var pixel = new Image(1, 1);
+      pixel.alt = "";
+      pixel.onload = pixel.onerror = function () { note("pixel"); resolve(); };
+      pixel.src = originOf(${js(HOSTS.analytics)}) + "/pixel.gif?event=pageview";
+      document.body.appendChild(pixel);
+    }),
+    // A WebSocket authenticated by a token in its URL (the handshake is what matters).
+    new Promise(function (resolve) {
+      var finished = false;
+      var done = function () { if (!finished) { finished = true; note("socket closed"); resolve(); } };
+      setTimeout(done, 5000);
+      try {
+        new WebSocket(socketOrigin + "/ws?token=" + ${js(secrets.websocketToken)}).onclose = done;
+      } catch (error) {
+        done();
+      }
+    })
+  ];
+  Promise.all(tasks).then(function () { document.documentElement.dataset.demoReady = "true"; });
+})();
+</script>`,
+  });
+}
+
+// --- `/page.html`: page-side leaks ------------------------------------------------------------------
+
+/** The original sources behind /static/vendor.js, shipped in the map's sourcesContent. */
+function vendorSources(secrets) {
+  return new OriginalSources({
+    'src/assistant.ts': [
+      'import { config } from "./config";',
+      'import { formatBytes } from "./lib/format";',
+      '',
+      'export function describeAssistant(): string {',
+      '  return config.assistantModel + " (" + formatBytes(config.maxTokens * 4) + " context)";',
+      '}',
+      '',
+      '(window as any).AcmeVendor = { describeAssistant, formatBytes };',
+    ],
+    'src/lib/format.ts': [
+      '// Human-readable sizes for the upload widget.',
+      'export function formatBytes(bytes: number): string {',
+      '  const units = ["B", "KB", "MB", "GB"];',
+      '  let i = 0;',
+      '  while (bytes >= 1024 && i < units.length - 1) {',
+      '    bytes /= 1024;',
+      '    i++;',
+      '  }',
+      '  return bytes.toFixed(1) + " " + units[i];',
+      '}',
+    ],
+    'src/config.ts': [
+      '// Runtime configuration for the Acme assistant.',
+      '// FIXME(launch): move the OpenAI call behind /api/assistant; this key must not ship to browsers.',
+      'export const config = {',
+      '  assistantModel: "gpt-4o-mini",',
+      `  openaiApiKey: "${secrets.openaiApiKey}",`,
+      '  maxTokens: 512,',
+      '};',
+    ],
+  });
+}
+
+/**
+ * /static/vendor.js and its source map. The bundle inlines config.ts (as bundlers do), so the key is
+ * both in the served script and in the map's sourcesContent; the map resolves the key's generated
+ * position to src/config.ts.
+ */
+export function buildVendor(secrets) {
+  const sources = vendorSources(secrets);
+  const at = sources.at.bind(sources);
+  const F = 'src/lib/format.ts';
+  const C = 'src/config.ts';
+  const A = 'src/assistant.ts';
+  const file = new GeneratedFile();
+  file
+    .line('/*! acme-vendor 1.4.2 */')
+    .line('(function(){"use strict";')
+    .line(
+      { text: 'function formatBytes(n){', map: at(F, 2, 'export function') },
+      { text: 'var u=["B","KB","MB","GB"],', map: at(F, 3, 'const units') },
+      { text: 'i=0;', map: at(F, 4, 'let i') },
+    )
+    .line(
+      { text: 'while(n>=1024&&i<u.length-1){', map: at(F, 5, 'while') },
+      { text: 'n/=1024;', map: at(F, 6, 'bytes /=') },
+      { text: 'i++}', map: at(F, 7, 'i++') },
+    )
+    .line({ text: 'return n.toFixed(1)+" "+u[i]}', map: at(F, 9, 'return') })
+    .line(
+      { text: 'var ', map: at(C, 3, 'const') },
+      { text: 'config={', map: at(C, 3, 'config') },
+      { text: 'assistantModel:"gpt-4o-mini",', map: at(C, 4, 'assistantModel') },
+      { text: 'openaiApiKey:', map: at(C, 5, 'openaiApiKey') },
+      { text: '"', map: at(C, 5, '"') },
+      { text: secrets.openaiApiKey, map: at(C, 5, secrets.openaiApiKey), mark: 'openaiApiKey' },
+      '",',
+      { text: 'maxTokens:512};', map: at(C, 6, 'maxTokens') },
+    )
+    .line(
+      { text: 'function describeAssistant(){', map: at(A, 4, 'export function') },
+      { text: 'return config.assistantModel+" ("+formatBytes(config.maxTokens*4)+" context)"}', map: at(A, 5, 'return') },
+    )
+    .line({ text: 'window.AcmeVendor={describeAssistant:describeAssistant,formatBytes:formatBytes};', map: at(A, 8, '(window') })
+    .line('})();')
+    .line('//# sourceMappingURL=vendor.js.map');
+  return {
+    text: file.text(),
+    map: JSON.stringify(file.sourceMap('vendor.js', sources)),
+    marks: file.marks,
+  };
+}
+
+function settingsPage(secrets) {
+  const appConfig = {
+    env: 'production',
+    release: '2.14.0',
+    stripeKey: secrets.stripePublishableKey,
+    stripeSecret: secrets.stripeSecretKey,
+    features: { billingPortal: true },
+  };
+  const nextData = {
+    props: { pageProps: { repository: 'acme/dashboard', deployToken: secrets.githubToken } },
+    page: '/settings',
+    query: {},
+    buildId: 'acme-2-14-0',
+  };
+  const oidcUser = {
+    access_token: secrets.sessionStorageJwt,
+    token_type: 'Bearer',
+    scope: 'openid profile email',
+    profile: { sub: jwtSubject(secrets.sessionStorageJwt), name: PLANT.user.name },
+  };
+  const { database, store, recordKey } = PLANT.indexedDb;
+  return layout({
+    title: 'Acme Dashboard · Settings',
+    head: `<script>window.${PLANT.appConfigGlobal} = ${js(appConfig)};</script>
+<script id="__NEXT_DATA__" type="application/json">${js(nextData)}</script>
+`,
+    body: `<!-- TODO(release): remove the staging admin login before launch: user=admin@acme.test password="${html(secrets.commentPassword)}" -->
+<main>
+<h2>Settings</h2>
+<form id="billing" action="/settings/billing" method="post" onsubmit="return false">
+<input type="hidden" name="api_key" value="${html(secrets.hiddenInputApiKey)}">
+<label>Billing email <input name="email" type="email" value="billing@acme.test"></label>
+<button type="submit">Save</button>
+</form>
+<div id="support-widget" data-api-key="${html(secrets.dataAttributeApiKey)}" data-theme="light"></div>
+<p id="assistant"></p>
+<p id="config-status">Loading configuration…</p>
+</main>`,
+    scripts: `<script src="/static/vendor.js"></script>
+<script>
+(function () {
+  "use strict";
+  ${ORIGIN_HELPER}
+  // OIDC client libraries keep the user (tokens included) in sessionStorage by default.
+  sessionStorage.setItem(${js(PLANT.sessionStorageKey)}, JSON.stringify(${js(oidcUser)}));
+
+  // An offline cache that also keeps the refresh token: readable by any script on the origin.
+  var cached = new Promise(function (resolve) {
+    var open = indexedDB.open(${js(database)}, 1);
+    open.onupgradeneeded = function () { open.result.createObjectStore(${js(store)}, { keyPath: "id" }); };
+    open.onerror = function () { resolve(); };
+    open.onsuccess = function () {
+      var db = open.result;
+      var tx = db.transaction(${js(store)}, "readwrite");
+      tx.objectStore(${js(store)}).put({ id: ${js(recordKey)}, refresh_token: ${js(secrets.indexedDbRefreshToken)}, token_type: "Bearer" });
+      tx.oncomplete = tx.onabort = tx.onerror = function () { db.close(); resolve(); };
+    };
+  });
+
+  var configured = fetch("/api/config")
+    .then(function (response) { return response.json(); })
+    .then(function (config) { document.getElementById("config-status").textContent = "Environment: " + config.environment; })
+    .catch(function () { document.getElementById("config-status").textContent = "Configuration unavailable."; });
+
+  // A third-party support widget, configured through the data-api-key attribute.
+  var widget = new Promise(function (resolve) {
+    var script = document.createElement("script");
+    script.src = originOf(${js(HOSTS.cdn)}) + "/widget.js";
+    script.onload = script.onerror = function () { resolve(); };
+    document.body.appendChild(script);
+  });
+
+  if (window.AcmeVendor) document.getElementById("assistant").textContent = "Assistant: " + window.AcmeVendor.describeAssistant();
+  Promise.all([cached, configured, widget]).then(function () { document.documentElement.dataset.demoReady = "true"; });
+})();
+</script>`,
+  });
+}
+
+/** GET /api/config on the app host: a config endpoint that hands the browser a server-side key. */
+function apiConfig(secrets) {
+  return JSON.stringify({
+    environment: 'production',
+    apiBase: `https://${HOSTS.api}`,
+    payments: { provider: 'stripe', secretKey: secrets.configStripeSecretKey },
+    featureFlags: { billingPortal: true, assistant: true },
+  });
+}
+
+// --- `/clean.html`: only public-by-design values (negative tests) ---------------------------------
+
+function cleanPage(secrets) {
+  return layout({
+    title: 'Acme Dashboard · Status',
+    body: `<main>
+<h2>System status</h2>
+<p id="status">All systems operational.</p>
+</main>`,
+    scripts: `<script>
+(function () {
+  "use strict";
+  // Public-by-design client configuration. A Firebase web API key identifies the project (keep API
+  // key restrictions, App Check and security rules on); a Stripe publishable key can only create
+  // tokens. Neither is a leak.
+  const firebaseConfig = {
+    apiKey: ${js(secrets.firebaseApiKey)},
+    authDomain: "acme-status.firebaseapp.com",
+    projectId: "acme-status",
+    storageBucket: "acme-status.appspot.com"
+  };
+  const stripePublishableKey = ${js(secrets.stripePublishableKey)};
+  const status = document.getElementById("status");
+  status.dataset.project = firebaseConfig.projectId;
+  status.dataset.payments = stripePublishableKey ? "enabled" : "disabled";
+  document.documentElement.dataset.demoReady = "true";
+})();
+</script>`,
+  });
+}
+
+// --- Third-party assets ---------------------------------------------------------------------------
+
+/** cdn.thirdparty.test/widget.js: inert on purpose; it must not add findings of its own. */
+const WIDGET_JS = `/*! Partner support widget (third party, demo) */
+(function () {
+  "use strict";
+  var host = document.getElementById("support-widget");
+  if (!host) return;
+  var button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Chat with support";
+  host.appendChild(button);
+})();
+`;
+
+/** The classic 1×1 transparent GIF. */
+const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+// --- `http://insecure.leaklens.test/login.html`: credentials over plain HTTP ---------------------
+
+function loginPage(secrets) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Acme Legacy Portal · Sign in</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<h1>Acme Legacy Portal</h1>
+<p>An internal tool still served over plain HTTP.</p>
+<form id="login" method="post" action="/login" target="login-result">
+<label>Username <input name="username" autocomplete="username"></label>
+<label>Password <input name="password" type="password" autocomplete="current-password"></label>
+<button type="submit">Sign in</button>
+</form>
+<iframe name="login-result" title="Sign-in result" width="400" height="80"></iframe>
+<p id="me"></p>
+<script>
+(function () {
+  "use strict";
+  // Signs in on load, like a saved-password autofill followed by a click, so automation needs no input.
+  var username = ${js(PLANT.insecureUsername)};
+  var password = ${js(secrets.insecurePassword)};
+  var form = document.getElementById("login");
+  form.elements.username.value = username;
+  form.elements.password.value = password;
+  var frame = document.querySelector('iframe[name="login-result"]');
+  var posted = new Promise(function (resolve) {
+    frame.addEventListener("load", resolve, { once: true });
+    setTimeout(resolve, 5000);
+  });
+  form.submit();
+  var me = fetch("/api/me", { headers: { Authorization: "Basic " + btoa(username + ":" + password) } })
+    .then(function (response) { return response.json(); })
+    .then(function (user) { document.getElementById("me").textContent = "Signed in as " + user.username; })
+    .catch(function () { document.getElementById("me").textContent = "Not signed in."; });
+  Promise.all([posted, me]).then(function () { document.documentElement.dataset.demoReady = "true"; });
+})();
+</script>
+</body>
+</html>
+`;
+}
+
+const LOGIN_DONE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Signed in</title></head>
+<body><p>Signed in.</p></body></html>
+`;
+
+/**
+ * Render the whole site for one set of secrets. `oauthCode` is a single-use authorization code: part
+ * of a realistic code exchange, not itself a planted secret.
+ */
+export function buildSite(secrets, { oauthCode }) {
+  const appJs = buildAppJs(secrets);
+  const vendor = buildVendor(secrets);
+  return {
+    rootHtml: rootPage(secrets),
+    appJs: appJs.text,
+    networkHtml: networkPage(secrets, oauthCode),
+    networkPath: `/network.html?session_token=${encodeURIComponent(secrets.refererToken)}`,
+    pageHtml: settingsPage(secrets),
+    vendorJs: vendor.text,
+    vendorMap: vendor.map,
+    apiConfigJson: apiConfig(secrets),
+    cleanHtml: cleanPage(secrets),
+    widgetJs: WIDGET_JS,
+    pixelGif: PIXEL_GIF,
+    loginHtml: loginPage(secrets),
+    loginDoneHtml: LOGIN_DONE,
+    marks: { appJs: appJs.marks, vendorJs: vendor.marks },
+  };
+}
