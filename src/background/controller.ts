@@ -106,9 +106,12 @@ export class BackgroundController implements RequestObserverSink {
    */
   handleMessage(message: unknown, sender: SenderLike): Promise<unknown> | undefined {
     if (sender.id !== this.deps.extensionId) return undefined;
+    // Extension pages (the popup, also when automation opens it in a tab) have our origin; content
+    // scripts run in web pages and carry the page's URL and tab.
+    const fromExtensionPage = sender.url?.startsWith(this.deps.extensionOrigin) === true;
     const tabId = sender.tab?.id;
-    if (tabId !== undefined) {
-      // From a content script in a page.
+    if (!fromExtensionPage) {
+      if (tabId === undefined) return undefined;
       if (sender.frameId !== undefined && sender.frameId !== 0) return undefined;
       if (!isPageSnapshot(message)) return undefined;
       return this.track(
@@ -120,7 +123,6 @@ export class BackgroundController implements RequestObserverSink {
         })(),
       );
     }
-    if (!sender.url?.startsWith(this.deps.extensionOrigin)) return undefined;
     if (!isExtensionPageRequest(message)) return Promise.resolve({ ok: false, error: 'unknown request' } satisfies ErrorResponse);
     return this.answer(message);
   }

@@ -101,6 +101,9 @@ describe('BackgroundController', () => {
     // A page cannot ask for reports: only extension pages can.
     expect(controller.handleMessage({ type: 'leaklens/report', format: 'json' }, pageSender(1))).toBeUndefined();
     expect(await controller.handleMessage({ type: 'leaklens/bogus' }, popupSender)).toEqual({ ok: false, error: 'unknown request' });
+    // The popup opened in a tab (as automation does) is still an extension page.
+    const popupInTab = { ...popupSender, tab: { id: 9 }, frameId: 0 };
+    expect(await controller.handleMessage({ type: 'leaklens/status' }, popupInTab)).toMatchObject({ ok: true });
   });
 
   it('reports oversized scripts as skipped instead of dropping them silently', async () => {
