@@ -11,7 +11,7 @@ export default defineConfig({
     preact(),
     crx({
       manifest: manifest as Parameters<typeof crx>[0]['manifest'],
-      contentScripts: { standaloneFiles: ['src/content/probe.ts', 'src/content/index.ts'] },
+      contentScripts: { standaloneFiles: ['src/content/probe/index.ts', 'src/content/index.ts'] },
     }),
   ],
   build: {

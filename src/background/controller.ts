@@ -7,6 +7,7 @@ import type { Finding } from '../shared/finding.ts';
 import {
   isExtensionPageRequest,
   isPageSnapshot,
+  isProbeReport,
   type ErrorResponse,
   type ExtensionPageRequest,
   type FindingsResponse,
@@ -18,6 +19,7 @@ import { renderReport } from '../reports/index.ts';
 import { paintBadge, type ActionLike } from './badge.ts';
 import type { FindingsStore } from './findings-store.ts';
 import { scanPageSnapshot } from './page-scan.ts';
+import { handleProbeReport } from './probe-handlers.ts';
 import type { RequestObserverSink } from './request-observer.ts';
 import type { ScriptScanner } from './script-scan.ts';
 
@@ -113,18 +115,29 @@ export class BackgroundController implements RequestObserverSink {
     if (!fromExtensionPage) {
       if (tabId === undefined) return undefined;
       if (sender.frameId !== undefined && sender.frameId !== 0) return undefined;
-      if (!isPageSnapshot(message)) return undefined;
+      return this.handleContentMessage(message, tabId);
+    }
+    if (!isExtensionPageRequest(message)) return Promise.resolve({ ok: false, error: 'unknown request' } satisfies ErrorResponse);
+    return this.answer(message);
+  }
+
+  /** Messages from content scripts: page snapshots and relayed MAIN-world probe reports. */
+  private handleContentMessage(message: unknown, tabId: number): Promise<unknown> | undefined {
+    if (isPageSnapshot(message)) {
       return this.track(
         (async () => {
-          const findings = scanPageSnapshot(message);
-          await this.record(tabId, findings, redactUrl(message.pageUrl));
+          await this.record(tabId, scanPageSnapshot(message), redactUrl(message.pageUrl));
           for (const url of message.scriptUrls) void this.track(this.scanScript(tabId, url));
           return { ok: true };
         })(),
       );
     }
-    if (!isExtensionPageRequest(message)) return Promise.resolve({ ok: false, error: 'unknown request' } satisfies ErrorResponse);
-    return this.answer(message);
+    if (isProbeReport(message)) {
+      const findings = handleProbeReport(message.kind, message.payload, { tabId, pageUrl: message.pageUrl });
+      if (findings === undefined) return undefined;
+      return this.track(this.record(tabId, findings, redactUrl(message.pageUrl)).then(() => ({ ok: true })));
+    }
+    return undefined;
   }
 
   private async answer(request: ExtensionPageRequest): Promise<ReportResponse | StatusResponse | FindingsResponse> {

@@ -27,12 +27,6 @@ export function scanPageSnapshot(snapshot: PageSnapshotMessage): Finding[] {
     // Identity by content position, not index alone: the same config in two pages is one finding.
     findings.push(...scanText(text, { source: 'inline-script', location: { url: pageUrl, keyPath }, identity: `${origin}\u0000inline` }));
   });
-  for (const [path, value] of snapshot.globals) {
-    const found = scanMaybeJson(value, { source: 'window-global', location: { url: pageUrl, keyPath: path }, identity: `${origin}\u0000${path}` });
-    // The MAIN world belongs to the page, which can forge anything it reports.
-    for (const finding of found) finding.reportedByPage = true;
-    findings.push(...found);
-  }
   return findings;
 }
 
@@ -54,7 +48,7 @@ function safeDecode(value: string): string {
   }
 }
 
-function safeOrigin(url: string): string {
+export function safeOrigin(url: string): string {
   try {
     return new URL(url).origin;
   } catch {

@@ -7,13 +7,12 @@
 import browser from 'webextension-polyfill';
 import type { PageSnapshotMessage } from '../shared/messages.ts';
 import { SNAPSHOT_LIMITS } from '../shared/messages.ts';
-import { isProbeMessage } from './probe-protocol.ts';
+import { isProbeEnvelope, PROBE_MAX_BYTES } from './probe-protocol.ts';
 
 /** A second look after load catches tokens written by late app code (login flows, lazy config). */
 const RESCAN_DELAYS_MS = [1500, 5000];
 
 const sent = new Set<string>();
-let probeGlobals: [string, string][] = [];
 
 function fresh(kind: string, key: string, value: string): boolean {
   const id = `${kind}\u0000${key}\u0000${value.length}\u0000${value.slice(0, 64)}\u0000${value.slice(-64)}`;
@@ -58,8 +57,6 @@ function collectSnapshot(): PageSnapshotMessage {
     }
   }
   const cookies = document.cookie;
-  const globals = probeGlobals.filter(([key, value]) => fresh('global', key, value));
-  probeGlobals = [];
   return {
     type: 'leaklens/page-snapshot',
     pageUrl: location.href,
@@ -68,13 +65,12 @@ function collectSnapshot(): PageSnapshotMessage {
     cookies: fresh('cookies', '', cookies) ? cookies : '',
     inlineScripts,
     scriptUrls,
-    globals,
   };
 }
 
 function isEmpty(snapshot: PageSnapshotMessage): boolean {
   return (
-    snapshot.localStorage.length + snapshot.sessionStorage.length + snapshot.inlineScripts.length + snapshot.scriptUrls.length + snapshot.globals.length === 0 &&
+    snapshot.localStorage.length + snapshot.sessionStorage.length + snapshot.inlineScripts.length + snapshot.scriptUrls.length === 0 &&
     !snapshot.cookies
   );
 }
@@ -92,10 +88,23 @@ function whenIdle(task: () => void): void {
   else setTimeout(task, 0);
 }
 
+/**
+ * Relay MAIN-world probe reports to the background, checked only for envelope and size here (the
+ * background validates each kind's payload). Repeats are dropped so counts stay honest.
+ */
 window.addEventListener('message', (event) => {
-  if (event.source !== window || !isProbeMessage(event.data)) return;
-  probeGlobals = event.data.entries;
-  whenIdle(send);
+  if (event.source !== window || !isProbeEnvelope(event.data)) return;
+  const { kind, payload } = event.data;
+  let serialised: string;
+  try {
+    serialised = JSON.stringify(payload);
+  } catch {
+    return;
+  }
+  if (serialised.length > PROBE_MAX_BYTES || !fresh(`probe:${kind}`, '', serialised)) return;
+  browser.runtime.sendMessage({ type: 'leaklens/probe-report', pageUrl: location.href, kind, payload: JSON.parse(serialised) as unknown }).catch(() => {
+    // Worker restarting or extension reloaded: this report is lost, the next one is not.
+  });
 });
 
 function start(): void {

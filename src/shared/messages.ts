@@ -58,8 +58,23 @@ export interface PageSnapshotMessage {
   cookies: string;
   inlineScripts: string[];
   scriptUrls: string[];
-  /** Values the MAIN-world probe reported (page-controlled: labelled as such). */
-  globals: [string, string][];
+}
+
+/**
+ * Content script → background: a MAIN-world probe report, relayed as is. The payload is whatever the
+ * page's world posted: the background validates it per kind (src/background/probe-handlers.ts).
+ */
+export interface ProbeReportMessage {
+  type: 'leaklens/probe-report';
+  pageUrl: string;
+  kind: string;
+  payload: unknown;
+}
+
+export function isProbeReport(message: unknown): message is ProbeReportMessage {
+  if (message === null || typeof message !== 'object') return false;
+  const m = message as Record<string, unknown>;
+  return m.type === 'leaklens/probe-report' && typeof m.pageUrl === 'string' && typeof m.kind === 'string' && 'payload' in m;
 }
 
 /** Limits on what a content script may send: page data is hostile and can be huge. */
@@ -87,10 +102,10 @@ export function isPageSnapshot(message: unknown): message is PageSnapshotMessage
   if (message === null || typeof message !== 'object') return false;
   const m = message as Record<string, unknown>;
   if (m.type !== 'leaklens/page-snapshot' || typeof m.pageUrl !== 'string' || typeof m.cookies !== 'string') return false;
-  if (!isStringPairs(m.localStorage) || !isStringPairs(m.sessionStorage) || !isStringPairs(m.globals)) return false;
+  if (!isStringPairs(m.localStorage) || !isStringPairs(m.sessionStorage)) return false;
   if (!isStrings(m.inlineScripts, SNAPSHOT_LIMITS.maxScripts) || !isStrings(m.scriptUrls, SNAPSHOT_LIMITS.maxScripts)) return false;
   let total = m.pageUrl.length + m.cookies.length;
-  for (const pairs of [m.localStorage, m.sessionStorage, m.globals]) for (const [key, value] of pairs) total += key.length + value.length;
+  for (const pairs of [m.localStorage, m.sessionStorage]) for (const [key, value] of pairs) total += key.length + value.length;
   for (const text of [...m.inlineScripts, ...m.scriptUrls]) total += text.length;
   return total <= SNAPSHOT_LIMITS.maxTotalLength;
 }

@@ -50,7 +50,7 @@ function setup(scripts: Record<string, string> = {}) {
 }
 
 function snapshot(overrides: Partial<PageSnapshotMessage>): PageSnapshotMessage {
-  return { type: 'leaklens/page-snapshot', pageUrl: 'https://app.example.test/', localStorage: [], sessionStorage: [], cookies: '', inlineScripts: [], scriptUrls: [], globals: [], ...overrides };
+  return { type: 'leaklens/page-snapshot', pageUrl: 'https://app.example.test/', localStorage: [], sessionStorage: [], cookies: '', inlineScripts: [], scriptUrls: [], ...overrides };
 }
 
 describe('BackgroundController', () => {
@@ -117,7 +117,11 @@ describe('BackgroundController', () => {
   it('labels findings from MAIN-world globals as reported by the page', async () => {
     const { controller, settle } = setup();
     const keyId = fakeAwsKeyId();
-    await controller.handleMessage(snapshot({ globals: [['window.__APP_CONFIG__', JSON.stringify({ aws: { accessKeyId: keyId } })]] }), pageSender(5));
+    const globals = [['window.__APP_CONFIG__', JSON.stringify({ aws: { accessKeyId: keyId } })]];
+    await controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', kind: 'globals', payload: globals }, pageSender(5));
+    // A forged or malformed probe payload is dropped.
+    expect(controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', kind: 'globals', payload: [[1, 2]] }, pageSender(5))).toBeUndefined();
+    expect(controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', kind: 'toString', payload: [] }, pageSender(5))).toBeUndefined();
     await settle();
     const { findings } = (await controller.handleMessage({ type: 'leaklens/findings', tabId: 5 }, popupSender)) as { findings: { reportedByPage?: boolean; location: { jsonPath?: string } }[] };
     expect(findings[0]).toMatchObject({ reportedByPage: true, location: { jsonPath: '$.aws.accessKeyId' } });

@@ -1,9 +1,9 @@
 /**
- * MAIN-world probe: the only code that can see the page's own JavaScript globals. It serialises the
- * well-known config globals (bounded, getters guarded) after load and hands them to the isolated
- * content script. It has no extension APIs and keeps no state the page could abuse.
+ * Config globals: serialise the well-known globals apps use to ship settings to the browser (bounded,
+ * getters guarded, cycles skipped) after load, and hand them to the content script.
  */
-import { PROBE_CHANNEL, PROBE_LIMITS, type ProbeMessage } from './probe-protocol.ts';
+import { GLOBALS_LIMITS } from '../probe-protocol.ts';
+import { postToContentScript } from './post.ts';
 
 /** Config globals that frameworks and hand-rolled apps use to ship settings to the browser. */
 const WELL_KNOWN_GLOBALS = [
@@ -24,8 +24,8 @@ const WELL_KNOWN_GLOBALS = [
   'config',
 ];
 
-function serialise(value: unknown): string | undefined {
-  let budget = PROBE_LIMITS.maxValueLength;
+export function serialiseBounded(value: unknown, maxLength: number = GLOBALS_LIMITS.maxValueLength): string | undefined {
+  let budget = maxLength;
   const seen = new WeakSet<object>();
   try {
     const text = JSON.stringify(value, (_key, node: unknown) => {
@@ -37,14 +37,14 @@ function serialise(value: unknown): string | undefined {
       if (typeof node === 'string') budget -= node.length;
       return budget < 0 ? undefined : node;
     });
-    return typeof text === 'string' && text.length <= PROBE_LIMITS.maxValueLength ? text : undefined;
+    return typeof text === 'string' && text.length <= maxLength ? text : undefined;
   } catch {
     // A getter threw, or the value is exotic: skip it rather than disturb the page.
     return undefined;
   }
 }
 
-function collectGlobals(): [string, string][] {
+export function collectGlobals(): [string, string][] {
   const entries: [string, string][] = [];
   const scope = window as unknown as Record<string, unknown>;
   for (const name of WELL_KNOWN_GLOBALS) {
@@ -56,16 +56,14 @@ function collectGlobals(): [string, string][] {
     }
     if (value === undefined || value === null || typeof value === 'function') continue;
     if (value instanceof Node) continue; // `id`-named DOM elements show up as globals
-    const text = typeof value === 'string' ? value : serialise(value);
+    const text = typeof value === 'string' ? value : serialiseBounded(value);
     if (text && text.length > 2) entries.push([`window.${name}`, text]);
   }
   return entries;
 }
 
-function report(): void {
-  const message: ProbeMessage = { channel: PROBE_CHANNEL, kind: 'globals', entries: collectGlobals() };
-  window.postMessage(message, window.location.origin);
+export function startGlobalsProbe(): void {
+  const report = () => postToContentScript('globals', collectGlobals());
+  if (document.readyState === 'complete') setTimeout(report, 0);
+  else window.addEventListener('load', () => setTimeout(report, 0), { once: true });
 }
-
-if (document.readyState === 'complete') setTimeout(report, 0);
-else window.addEventListener('load', () => setTimeout(report, 0), { once: true });
