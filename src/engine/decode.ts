@@ -13,40 +13,177 @@ export interface DecodedSegment {
   decoded: string;
 }
 
-// Bounded quantifiers everywhere: these run over whole bundles.
-const PERCENT_RUN = /(?:[A-Za-z0-9._~+:=&-]{0,200}%[0-9A-Fa-f]{2}){2,400}[A-Za-z0-9._~+:=&-]{0,200}/g;
-const ESCAPE_RUN = /(?:[^"'`\\\n]{0,200}\\(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|\/)){2,400}[^"'`\\\n]{0,200}/g;
-const BASE64_RUN = /(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/]{4}){8,4000}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?![A-Za-z0-9+/_-])/g;
+/*
+ * The segment finders below are hand-written linear scans. Each one returns exactly what this regex
+ * (kept as the reference; the unit tests compare the two) would find with `exec` in a `/g` loop:
+ *
+ *   percent: /(?:[A-Za-z0-9._~+:=&-]{0,200}%[0-9A-Fa-f]{2}){2,400}[A-Za-z0-9._~+:=&-]{0,200}/g
+ *   escape:  /(?:[^"'`\\\n]{0,200}\\(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|\/)){2,400}[^"'`\\\n]{0,200}/g
+ *   base64:  /(?<![A-Za-z0-9+\/_-])(?:[A-Za-z0-9+\/]{4}){8,4000}(?:[A-Za-z0-9+\/]{2}==|[A-Za-z0-9+\/]{3}=)?(?![A-Za-z0-9+\/_-])/g
+ *
+ * The regexes are linear in theory but not in V8 practice: at every position the leading `{0,200}`
+ * filler runs forward looking for an anchor, so a minified bundle costs ~200 steps per character
+ * (the escape regex ran at ~1 MB/s on real bundles). These scans jump from anchor to anchor with
+ * indexOf and touch each character a small constant number of times.
+ */
+export const REFERENCE_PATTERNS = {
+  percent: /(?:[A-Za-z0-9._~+:=&-]{0,200}%[0-9A-Fa-f]{2}){2,400}[A-Za-z0-9._~+:=&-]{0,200}/g,
+  escape: /(?:[^"'`\\\n]{0,200}\\(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|\/)){2,400}[^"'`\\\n]{0,200}/g,
+  base64: /(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/]{4}){8,4000}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?![A-Za-z0-9+/_-])/g,
+} as const;
 
 const MAX_SEGMENTS = 2000;
+/** Filler allowed around and between anchors, repetitions of the anchored group, as in the regexes. */
+const FILLER = 200;
+const MAX_REPEAT = 400;
+const MIN_REPEAT = 2;
 
-export function findEncodedSegments(text: string): DecodedSegment[] {
-  const segments: DecodedSegment[] = [];
-  if (text.includes('%')) collect(text, PERCENT_RUN, 'percent', decodePercent, segments);
-  if (text.includes('\\')) collect(text, ESCAPE_RUN, 'escape', decodeEscapes, segments);
-  collect(text, BASE64_RUN, 'base64', decodeBase64Text, segments);
-  return segments;
-}
+const charTable = (chars: string): Uint8Array => {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+};
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const HEX = charTable('0123456789ABCDEFabcdef');
+const PERCENT_FILLER = charTable(`${ALNUM}._~+:=&-`);
+const BASE64_CHAR = charTable(`${ALNUM}+/`);
+const BASE64_WORD = charTable(`${ALNUM}+/_-`);
 
-function collect(
+const isHex = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 && HEX[c] === 1;
+};
+const isPercentFiller = (c: number): boolean => c < 128 && PERCENT_FILLER[c] === 1;
+// [^"'`\\\n]: anything else, including non-ASCII and NaN (past the end is handled by the callers).
+const isEscapeFiller = (c: number): boolean => c !== 34 && c !== 39 && c !== 96 && c !== 92 && c !== 10;
+
+/** Length of the anchor at `i` (`%XX`, `\uXXXX`, `\xXX`, `\/`), or 0 if there is none. */
+type AnchorAt = (text: string, i: number) => number;
+
+const percentAnchorAt: AnchorAt = (text, i) => (isHex(text, i + 1) && isHex(text, i + 2) ? 3 : 0);
+const escapeAnchorAt: AnchorAt = (text, i) => {
+  const c = text.charCodeAt(i + 1);
+  if (c === 117 /* u */) return isHex(text, i + 2) && isHex(text, i + 3) && isHex(text, i + 4) && isHex(text, i + 5) ? 6 : 0;
+  if (c === 120 /* x */) return isHex(text, i + 2) && isHex(text, i + 3) ? 4 : 0;
+  return c === 47 /* / */ ? 2 : 0;
+};
+
+/**
+ * Runs of at least two anchors (the anchor character `anchorChar` plus what `anchorAt` accepts), each
+ * preceded by at most 200 filler characters, with up to 200 filler characters of context either side:
+ * the leftmost-longest matches the reference regexes give, without their per-position cost.
+ */
+function collectAnchored(
   text: string,
-  pattern: RegExp,
+  anchorChar: string,
+  anchorAt: AnchorAt,
+  isFiller: (c: number) => boolean,
   encoding: DecodedSegment['encoding'],
   decode: (segment: string) => string | undefined,
   into: DecodedSegment[],
 ): void {
-  pattern.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null && into.length < MAX_SEGMENTS) {
-    if (match[0].length === 0) {
-      pattern.lastIndex++;
+  const length = text.length;
+  let cursor = 0; // where the next match may start (the regex's lastIndex)
+  let anchor = text.indexOf(anchorChar);
+  while (anchor !== -1 && into.length < MAX_SEGMENTS) {
+    const first = anchorAt(text, anchor);
+    if (first === 0) {
+      anchor = text.indexOf(anchorChar, anchor + 1);
       continue;
     }
-    const decoded = decode(match[0]);
-    if (decoded !== undefined && decoded !== match[0]) {
-      into.push({ encoding, start: match.index, length: match[0].length, decoded });
+    // Follow the run of anchors: each next anchor must come within FILLER filler characters.
+    let count = 1;
+    let runEnd = anchor + first;
+    let next = text.indexOf(anchorChar, runEnd);
+    while (count < MAX_REPEAT && next !== -1 && next - runEnd <= FILLER) {
+      let gapOk = true;
+      for (let i = runEnd; i < next; i++) {
+        if (!isFiller(text.charCodeAt(i))) {
+          gapOk = false;
+          break;
+        }
+      }
+      if (!gapOk) break;
+      const size = anchorAt(text, next);
+      if (size === 0) break;
+      count++;
+      runEnd = next + size;
+      next = text.indexOf(anchorChar, runEnd);
     }
+    if (count < MIN_REPEAT) {
+      anchor = next; // the first anchor character after this lone anchor
+      continue;
+    }
+    // Leading context: back over filler, at most FILLER characters, not before the cursor.
+    let start = anchor;
+    const floor = Math.max(cursor, anchor - FILLER);
+    while (start > floor && isFiller(text.charCodeAt(start - 1))) start--;
+    // Trailing context: forward over filler, at most FILLER characters.
+    let end = runEnd;
+    const ceiling = Math.min(length, runEnd + FILLER);
+    while (end < ceiling && isFiller(text.charCodeAt(end))) end++;
+    const segment = text.slice(start, end);
+    const decoded = decode(segment);
+    if (decoded !== undefined && decoded !== segment) into.push({ encoding, start, length: end - start, decoded });
+    cursor = end;
+    anchor = text.indexOf(anchorChar, end);
   }
+}
+
+const MIN_BASE64_RUN = 32; // 8 groups of four
+const MAX_BASE64_GROUPS = 4000;
+const isBase64Word = (c: number): boolean => c < 128 && BASE64_WORD[c] === 1;
+
+/**
+ * Maximal runs of base64-word characters ([A-Za-z0-9+/_-]) made only of the standard alphabet, 32 to
+ * 16000 characters in groups of four, optionally completed by `=`/`==` padding, and not followed by
+ * another word character.
+ *
+ * A run of 32 or more word characters covers a position that is 31 mod 32, so only every 32nd
+ * character is looked at; the run around a word character found there is measured from the sample
+ * outwards. Minified code is mostly short identifiers, so this reads a fraction of the text.
+ */
+function collectBase64(text: string, into: DecodedSegment[]): void {
+  const length = text.length;
+  let done = 0; // everything before this offset has been dealt with
+  for (let probe = MIN_BASE64_RUN - 1; probe < length && into.length < MAX_SEGMENTS; probe += MIN_BASE64_RUN) {
+    if (probe < done || !isBase64Word(text.charCodeAt(probe))) continue;
+    let start = probe;
+    while (start > done && isBase64Word(text.charCodeAt(start - 1))) start--;
+    let runEnd = probe + 1;
+    while (runEnd < length && isBase64Word(text.charCodeAt(runEnd))) runEnd++;
+    done = runEnd;
+    const end = base64MatchEnd(text, start, runEnd);
+    if (end === -1) continue;
+    const segment = text.slice(start, end);
+    const decoded = decodeBase64Text(segment);
+    if (decoded !== undefined && decoded !== segment) into.push({ encoding: 'base64', start, length: end - start, decoded });
+    done = end;
+  }
+}
+
+/** End of the base64 match for the maximal word run text[start, runEnd), or -1 when there is none. */
+function base64MatchEnd(text: string, start: number, runEnd: number): number {
+  const runLength = runEnd - start;
+  if (runLength < MIN_BASE64_RUN) return -1;
+  const remainder = runLength % 4;
+  const groups = (runLength - remainder) / 4;
+  if (groups > MAX_BASE64_GROUPS || remainder === 1) return -1;
+  for (let i = start; i < runEnd; i++) {
+    if (BASE64_CHAR[text.charCodeAt(i)] === 0) return -1; // '_' or '-': base64url, not matched here
+  }
+  if (remainder === 0) return runEnd;
+  const padding = 4 - remainder;
+  for (let i = 0; i < padding; i++) if (text.charCodeAt(runEnd + i) !== 61 /* = */) return -1;
+  return isBase64Word(text.charCodeAt(runEnd + padding)) ? -1 : runEnd + padding;
+}
+
+export function findEncodedSegments(text: string): DecodedSegment[] {
+  const segments: DecodedSegment[] = [];
+  collectAnchored(text, '%', percentAnchorAt, isPercentFiller, 'percent', decodePercent, segments);
+  collectAnchored(text, '\\', escapeAnchorAt, isEscapeFiller, 'escape', decodeEscapes, segments);
+  collectBase64(text, segments);
+  return segments;
 }
 
 export function decodePercent(segment: string): string | undefined {
@@ -58,10 +195,60 @@ export function decodePercent(segment: string): string | undefined {
   }
 }
 
+const HEX_VALUES = (() => {
+  const table = new Int8Array(128).fill(-1);
+  const digits = '0123456789abcdef';
+  for (let i = 0; i < 16; i++) {
+    table[digits.charCodeAt(i)] = i;
+    table[digits.toUpperCase().charCodeAt(i)] = i;
+  }
+  return table;
+})();
+
+/** Value of the `count` hex digits at `at`, or -1. */
+function hexValue(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? HEX_VALUES[code]! : -1;
+    if (digit < 0) return -1; // also past the end: charCodeAt gives NaN, NaN < 128 is false
+    value = (value << 4) | digit;
+  }
+  return value;
+}
+
+/**
+ * Decodes `\uXXXX`, `\xXX` and `\/`, leaving every other backslash as it is: the same result as
+ * `segment.replace(/\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(\/))/g, ...)`, without a callback per escape.
+ */
 export function decodeEscapes(segment: string): string | undefined {
-  return segment.replace(/\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(\/))/g, (_all, u?: string, x?: string) =>
-    u ? String.fromCharCode(parseInt(u, 16)) : x ? String.fromCharCode(parseInt(x, 16)) : '/',
-  );
+  let slash = segment.indexOf('\\');
+  if (slash === -1) return segment;
+  let out = '';
+  let copied = 0;
+  while (slash !== -1) {
+    const kind = segment.charCodeAt(slash + 1);
+    let code = -1;
+    let length = 0;
+    if (kind === 117 /* u */) {
+      code = hexValue(segment, slash + 2, 4);
+      length = 6;
+    } else if (kind === 120 /* x */) {
+      code = hexValue(segment, slash + 2, 2);
+      length = 4;
+    } else if (kind === 47 /* / */) {
+      code = 47;
+      length = 2;
+    }
+    if (code < 0) {
+      slash = segment.indexOf('\\', slash + 1);
+      continue;
+    }
+    out += segment.slice(copied, slash) + String.fromCharCode(code);
+    copied = slash + length;
+    slash = segment.indexOf('\\', copied);
+  }
+  return out + segment.slice(copied);
 }
 
 const BASE64_VALUES = (() => {

@@ -1,7 +1,9 @@
 /**
  * One pass over the text for every rule keyword at once: an Aho-Corasick automaton compiled to a dense
- * DFA over ASCII (case-folded), so the inner loop is one table lookup per character. Non-ASCII
- * characters reset to the root: no keyword contains one.
+ * DFA over ASCII, so the inner loop is one table lookup per character. Case folding is built into the
+ * table (upper-case columns copy the lower-case ones), entries hold the next state's row offset, and a
+ * negative entry marks a state where keywords end: the common path is a load, a compare and a branch.
+ * Non-ASCII characters reset to the root: no keyword contains one.
  *
  * This is the engine's prefilter (gitleaks and trufflehog do the same): rule patterns then run only in
  * small windows around the hits, so the cost of 200+ rules is close to the cost of one scan.
@@ -18,8 +20,11 @@ export interface KeywordHit {
 
 export class KeywordIndex {
   readonly keywords: readonly string[];
-  /** delta[state * ALPHABET + code] = next state, failure links already folded in. */
-  private readonly delta: Int32Array;
+  /**
+   * table[state * ALPHABET + code] = next * ALPHABET, negated when keywords end in `next` (state 0, the
+   * root, never has outputs, so 0 is never negated). Failure links and case folding are folded in.
+   */
+  private readonly table: Int32Array;
   /** For each state, the keyword ids that end there (its own plus those of its failure chain). */
   private readonly outputs: ReadonlyArray<readonly number[] | undefined>;
 
@@ -82,28 +87,39 @@ export class KeywordIndex {
         }
       }
     }
-    this.delta = delta;
+    const table = new Int32Array(stateCount * ALPHABET);
+    for (let state = 0; state < stateCount; state++) {
+      const row = state * ALPHABET;
+      for (let code = 0; code < ALPHABET; code++) {
+        // Upper-case letters take the lower-case transitions (keywords are lower-cased).
+        const from = code >= 65 && code <= 90 ? code + 32 : code;
+        const next = delta[row + from]!;
+        table[row + code] = outputs[next] === undefined ? next * ALPHABET : -(next * ALPHABET);
+      }
+    }
+    this.table = table;
     this.outputs = outputs;
   }
 
   /** Calls `onHit` for every keyword occurrence, case-insensitively. */
   scan(text: string, onHit: (keyword: number, start: number) => void): void {
-    const delta = this.delta;
+    const table = this.table;
     const outputs = this.outputs;
     const keywords = this.keywords;
-    let state = 0;
+    let row = 0;
     for (let i = 0, length = text.length; i < length; i++) {
-      let code = text.charCodeAt(i);
+      const code = text.charCodeAt(i);
       if (code >= ALPHABET) {
-        state = 0;
+        row = 0;
         continue;
       }
-      if (code >= 65 && code <= 90) code += 32; // ASCII lower-case
-      state = delta[state * ALPHABET + code]!;
-      const ended = outputs[state];
-      if (ended !== undefined) {
-        for (const keyword of ended) onHit(keyword, i - keywords[keyword]!.length + 1);
+      const next = table[row + code]!;
+      if (next >= 0) {
+        row = next;
+        continue;
       }
+      row = -next;
+      for (const keyword of outputs[row / ALPHABET]!) onHit(keyword, i - keywords[keyword]!.length + 1);
     }
   }
 }
