@@ -178,10 +178,26 @@ function base64MatchEnd(text: string, start: number, runEnd: number): number {
   return isBase64Word(text.charCodeAt(runEnd + padding)) ? -1 : runEnd + padding;
 }
 
+/*
+ * Rules look for ASCII secrets, and the unencoded characters around escapes are already scanned raw.
+ * A run whose escapes all decode to non-ASCII (translations: `p\u0159\u00ed`, `%C3%A9`) can reveal
+ * nothing new, and i18n bundles are full of them: skip those runs instead of scanning them twice.
+ */
+const ASCII_ESCAPE = /\\(?:u00[0-7][0-9A-Fa-f]|x[0-7][0-9A-Fa-f]|\/)/;
+const ASCII_PERCENT = /%[0-7][0-9A-Fa-f]/;
+
+export function decodeEscapesRevealingAscii(segment: string): string | undefined {
+  return ASCII_ESCAPE.test(segment) ? decodeEscapes(segment) : undefined;
+}
+
+export function decodePercentRevealingAscii(segment: string): string | undefined {
+  return ASCII_PERCENT.test(segment) ? decodePercent(segment) : undefined;
+}
+
 export function findEncodedSegments(text: string): DecodedSegment[] {
   const segments: DecodedSegment[] = [];
-  collectAnchored(text, '%', percentAnchorAt, isPercentFiller, 'percent', decodePercent, segments);
-  collectAnchored(text, '\\', escapeAnchorAt, isEscapeFiller, 'escape', decodeEscapes, segments);
+  collectAnchored(text, '%', percentAnchorAt, isPercentFiller, 'percent', decodePercentRevealingAscii, segments);
+  collectAnchored(text, '\\', escapeAnchorAt, isEscapeFiller, 'escape', decodeEscapesRevealingAscii, segments);
   collectBase64(text, segments);
   return segments;
 }

@@ -12,7 +12,9 @@ import {
   REFERENCE_PATTERNS,
   decodeBase64Text,
   decodeEscapes,
+  decodeEscapesRevealingAscii,
   decodePercent,
+  decodePercentRevealingAscii,
   findEncodedSegments,
   type DecodedSegment,
 } from '../../src/engine/decode.ts';
@@ -94,8 +96,8 @@ function referenceSegments(text: string): DecodedSegment[] {
       if (decoded !== undefined && decoded !== match[0]) out.push({ encoding, start: match.index, length: match[0].length, decoded });
     }
   };
-  run(REFERENCE_PATTERNS.percent, 'percent', decodePercent);
-  run(REFERENCE_PATTERNS.escape, 'escape', decodeEscapes);
+  run(REFERENCE_PATTERNS.percent, 'percent', decodePercentRevealingAscii);
+  run(REFERENCE_PATTERNS.escape, 'escape', decodeEscapesRevealingAscii);
   run(REFERENCE_PATTERNS.base64, 'base64', decodeBase64Text);
   return out;
 }
