@@ -5,7 +5,7 @@
  * It returns redacted findings: the raw value never leaves this module except as a hash.
  */
 import type { Finding } from '../shared/finding.ts';
-import { findEncodedSegments } from './decode.ts';
+import { findEncodedSegments, type DecodedSegment } from './decode.ts';
 import { shannonEntropy } from './entropy.ts';
 import { KeywordIndex } from './keyword-index.ts';
 import { maskSecret } from './redact.ts';
@@ -30,6 +30,20 @@ export interface RawMatch {
 const DEFAULT_WINDOW = 320;
 const DEFAULT_DECODE_DEPTH = 2;
 const DEFAULT_MAX_DECODE_BYTES = 16 * 1024 * 1024;
+/** Between decoded segments scanned together: a line break and a NUL, which no secret contains. */
+const SEGMENT_SEPARATOR = '\n\u0000\n';
+
+/** Index of the last element of the sorted `values` that is <= `target` (values[0] is 0). */
+function lastIndexAtOrBefore(values: readonly number[], target: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (values[mid]! <= target) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
 
 interface CompiledRule {
   rule: Rule;
@@ -81,23 +95,40 @@ export class Scanner {
     const matches = resolveOverlaps(this.matchRules(text, options.ruleIds));
     const maxDecodeBytes = options.maxDecodeBytes ?? DEFAULT_MAX_DECODE_BYTES;
     if (depth > 0 && text.length <= maxDecodeBytes) {
-      const seen = new Set(matches.map((match) => `${match.rule.id}\u0000${match.secret}`));
-      for (const segment of findEncodedSegments(text)) {
-        for (const inner of this.findMatches(segment.decoded, options, depth - 1)) {
-          const key = `${inner.rule.id}\u0000${inner.secret}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          matches.push({
-            ...inner,
-            // The decoded text has its own offsets: place the finding at the encoded segment.
-            start: segment.start,
-            end: segment.start + segment.length,
-            encoding: inner.encoding ? `${segment.encoding}+${inner.encoding}` : segment.encoding,
-          });
-        }
-      }
+      const segments = findEncodedSegments(text);
+      if (segments.length > 0) this.addDecodedMatches(segments, matches, options, depth);
     }
     return matches.sort((a, b) => a.start - b.start || a.rule.id.localeCompare(b.rule.id));
+  }
+
+  /**
+   * Scans every decoded segment of a text in one pass: the segments are joined with a separator no
+   * match may span, so a bundle with thousands of small escape runs costs one scan, not thousands.
+   * Findings are placed at their encoded segment (the decoded text has its own offsets).
+   */
+  private addDecodedMatches(segments: readonly DecodedSegment[], matches: RawMatch[], options: ScanOptions, depth: number): void {
+    const starts: number[] = [];
+    let combined = '';
+    for (const segment of segments) {
+      starts.push(combined.length);
+      combined += segment.decoded + SEGMENT_SEPARATOR;
+    }
+    const seen = new Set(matches.map((match) => `${match.rule.id}\u0000${match.secret}`));
+    for (const inner of this.findMatches(combined, options, depth - 1)) {
+      const index = lastIndexAtOrBefore(starts, inner.start);
+      const segment = segments[index]!;
+      // A match that runs into the separator joined two unrelated segments: not a real match.
+      if (inner.end > starts[index]! + segment.decoded.length) continue;
+      const key = `${inner.rule.id}\u0000${inner.secret}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      matches.push({
+        ...inner,
+        start: segment.start,
+        end: segment.start + segment.length,
+        encoding: inner.encoding ? `${segment.encoding}+${inner.encoding}` : segment.encoding,
+      });
+    }
   }
 
   private matchRules(text: string, onlyRuleIds: ReadonlySet<string> | undefined): RawMatch[] {
