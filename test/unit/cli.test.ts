@@ -186,12 +186,13 @@ describe('--fail-on and exit codes', () => {
   });
 
   it('fails a build that ships a live Stripe secret key with the default threshold', () => {
-    const cwd = folder({ 'dist/main.js': `const stripe = Stripe("${stripe}");\n` });
+    const source = `const stripe = Stripe("${stripe}");\n`;
+    const cwd = folder({ 'dist/main.js': source });
     const run = leaklens(['scan', 'dist', '--format', 'json'], { cwd });
     expect(run.status).toBe(1);
     const finding = jsonReport(run).findings.find((f) => f.ruleId.startsWith('stripe'));
     expect(finding?.severity).toBe('critical');
-    expect(finding?.location).toMatchObject({ file: 'dist/main.js', line: 1, column: 23 });
+    expect(finding?.location).toMatchObject({ file: 'dist/main.js', line: 1, column: source.indexOf(stripe) + 1 });
     expect(run.stdout).not.toContain(stripe);
   });
 });
