@@ -11,7 +11,7 @@
  * script that plants it). A complete scanner may report those too; they are not the point of the
  * plant, so tests should not require them and should not fail on them.
  */
-import { buildAppJs, buildVendor, HOSTS, PLANT } from './site.mjs';
+import { buildAppJs, buildReportsChart, buildReportsLazySettings, buildReportsMain, buildReportsWorker, buildVendor, HOSTS, PLANT } from './site.mjs';
 import { generateSecrets } from './secrets.mjs';
 
 let layoutCache;
@@ -24,7 +24,14 @@ let layoutCache;
 function bundleLayout() {
   if (!layoutCache) {
     const secrets = generateSecrets();
-    layoutCache = { appJs: buildAppJs(secrets).marks, vendorJs: buildVendor(secrets).marks };
+    layoutCache = {
+      appJs: buildAppJs(secrets).marks,
+      vendorJs: buildVendor(secrets).marks,
+      reportsMainJs: buildReportsMain(secrets).marks,
+      reportsChartJs: buildReportsChart(secrets).marks,
+      reportsLazyJs: buildReportsLazySettings(secrets).marks,
+      reportsWorkerJs: buildReportsWorker(secrets).marks,
+    };
   }
   return layoutCache;
 }
@@ -35,7 +42,7 @@ function bundleLayout() {
  * @returns {import('./server.mjs').PlantedSecret[]}
  */
 export function describePlanted(ports = {}) {
-  const { appJs, vendorJs } = bundleLayout();
+  const { appJs, vendorJs, reportsMainJs, reportsChartJs, reportsLazyJs, reportsWorkerJs } = bundleLayout();
   const https = (host, path) => ({ scheme: 'https', host, path });
   const http = (host, path) => ({ scheme: 'http', host, path });
   const app = (path) => https(HOSTS.app, path);
@@ -127,7 +134,7 @@ export function describePlanted(ports = {}) {
       severity: 'medium',
       location: { header: 'authorization' },
       alsoVisibleAs: ['inline-script'],
-      note: 'The header is the right transport; the 30-day lifetime is the problem. Chrome hides Authorization from webRequest: needs the page-side fetch hook.',
+      note: 'The header is the right transport; the 30-day lifetime is the problem. Chromium 156 shows Authorization to webRequest (PLATFORM.md); the page-side fetch hook reports it too, for browsers that do not, and the two sightings count once.',
     },
     {
       id: 'network/request-header/x-api-key',
@@ -234,7 +241,7 @@ export function describePlanted(ports = {}) {
       target: app('/page.html'),
       source: 'window-global',
       severity: 'critical',
-      location: { keyPath: `${PLANT.appConfigGlobal}.stripeSecret` },
+      location: { keyPath: `window.${PLANT.appConfigGlobal}`, jsonPath: '$.stripeSecret' },
       alsoVisibleAs: ['inline-script'],
     },
     {
@@ -246,7 +253,7 @@ export function describePlanted(ports = {}) {
       target: app('/page.html'),
       source: 'window-global',
       severity: 'info',
-      location: { keyPath: `${PLANT.appConfigGlobal}.stripeKey` },
+      location: { keyPath: `window.${PLANT.appConfigGlobal}`, jsonPath: '$.stripeKey' },
       alsoVisibleAs: ['inline-script'],
     },
     {
@@ -269,9 +276,9 @@ export function describePlanted(ports = {}) {
       page: app('/page.html'),
       target: app('/page.html'),
       source: 'dom',
-      severity: 'high',
-      location: { node: 'comment', context: 'password="…"' },
-      note: 'A staging login left in an HTML comment.',
+      severity: 'medium',
+      location: { keyPath: 'body > #comment', node: 'comment', context: 'password="…"' },
+      note: 'A staging login left in an HTML comment. Only its name says it is a password (the generic password rule: medium).',
     },
     {
       id: 'page/dom/hidden-input',
@@ -343,6 +350,180 @@ export function describePlanted(ports = {}) {
       note: 'Fetched by the page from a same-origin config endpoint.',
     },
 
+    // --- `/reports.html`: module scripts, modulepreload, lazy chunk, worker, late writes -------------
+    {
+      id: 'reports/dom/meta-deploy-token',
+      name: 'metaDeployToken',
+      kind: 'GitLab personal access token',
+      stage: 'page',
+      page: app('/reports.html'),
+      target: app('/reports.html'),
+      source: 'dom',
+      severity: 'critical',
+      location: { keyPath: 'meta[name=ci-deploy-token]', attribute: 'content' },
+      note: 'A <meta> tag carrying a CI token for a client-side status widget.',
+    },
+    {
+      id: 'reports/dom/data-trigger-token',
+      name: 'dataAttributeTriggerToken',
+      kind: 'GitLab pipeline trigger token',
+      stage: 'page',
+      page: app('/reports.html'),
+      target: app('/reports.html'),
+      source: 'dom',
+      severity: 'high',
+      location: { keyPath: '#ci-status', attribute: 'data-trigger-token' },
+    },
+    {
+      id: 'reports/script/main.mjs',
+      name: 'moduleScriptToken',
+      kind: 'GitHub fine-grained personal access token',
+      stage: 'page',
+      page: app('/reports.html'),
+      target: app('/static/reports/main.mjs'),
+      source: 'script',
+      severity: 'critical',
+      location: { line: reportsMainJs.moduleScriptToken.line, column: reportsMainJs.moduleScriptToken.column },
+      note: 'The page\'s <script type="module"> entry point.',
+    },
+    {
+      id: 'reports/script/chart.mjs',
+      name: 'modulePreloadToken',
+      kind: 'GitLab deploy token',
+      stage: 'page',
+      page: app('/reports.html'),
+      target: app('/static/reports/chart.mjs'),
+      source: 'script',
+      severity: 'high',
+      location: { line: reportsChartJs.modulePreloadToken.line, column: reportsChartJs.modulePreloadToken.column },
+      note: 'Named only by <link rel="modulepreload">: the module runs on a click that automation never makes.',
+    },
+    {
+      id: 'reports/script/lazy-settings.mjs',
+      name: 'lazyChunkToken',
+      kind: 'HashiCorp Vault service token',
+      stage: 'page',
+      page: app('/reports.html'),
+      target: app('/static/reports/lazy-settings.mjs'),
+      source: 'script',
+      severity: 'critical',
+      location: {
+        line: reportsLazyJs.lazyChunkToken.line,
+        column: reportsLazyJs.lazyChunkToken.column,
+        originalFile: reportsLazyJs.lazyChunkToken.original.source,
+        originalLine: reportsLazyJs.lazyChunkToken.original.line,
+        originalColumn: reportsLazyJs.lazyChunkToken.original.column,
+      },
+      note: 'A lazy chunk loaded with import() 800 ms after the entry module runs; its source map is an inline base64 data: URL.',
+    },
+    {
+      id: 'reports/source-map/lazy-settings.mjs',
+      name: 'lazyChunkToken',
+      kind: 'HashiCorp Vault service token',
+      stage: 'page',
+      page: app('/reports.html'),
+      target: app('/static/reports/lazy-settings.mjs'),
+      source: 'source-map',
+      severity: 'critical',
+      location: {
+        originalFile: reportsLazyJs.lazyChunkToken.original.source,
+        originalLine: reportsLazyJs.lazyChunkToken.original.line,
+        originalColumn: reportsLazyJs.lazyChunkToken.original.column,
+      },
+      note: 'In the inline map\'s sourcesContent for src/settings/vault.ts (the map has no URL of its own: the chunk\'s URL names it).',
+    },
+    {
+      id: 'reports/script/worker.js',
+      name: 'workerToken',
+      kind: 'npm access token (checksum valid)',
+      stage: 'page',
+      page: app('/reports.html'),
+      target: app('/static/reports/worker.js'),
+      source: 'script',
+      severity: 'critical',
+      location: { line: reportsWorkerJs.workerToken.line, column: reportsWorkerJs.workerToken.column },
+      note: 'A dedicated worker script (new Worker()): no DOM element names it.',
+    },
+    {
+      id: 'reports/local-storage/acme.tokens',
+      name: 'lateLocalStorageJwt',
+      kind: 'JWT (HS256, 30-day lifetime)',
+      stage: 'page',
+      page: app('/reports.html'),
+      target: app('/reports.html'),
+      source: 'local-storage',
+      severity: 'high',
+      location: { keyPath: 'acme.tokens', jsonPath: '$.refreshToken' },
+      alsoVisibleAs: ['inline-script'],
+      note: 'Written 2.5 s after the page starts, well after load: only a second look at storage sees it.',
+    },
+    {
+      id: 'reports/window-global/acmeRuntime',
+      name: 'lateGlobalToken',
+      kind: 'GitHub App refresh token (checksum valid)',
+      stage: 'page',
+      page: app('/reports.html'),
+      target: app('/reports.html'),
+      source: 'window-global',
+      severity: 'critical',
+      location: { keyPath: 'window.acmeRuntime', jsonPath: '$.integrations.github.refreshToken' },
+      alsoVisibleAs: ['inline-script'],
+      note: 'A global that is not on any well-known list, set 2.5 s after the page starts: found by walking what the page added to window, after it goes idle.',
+    },
+
+    // --- Network extras: the page's referrer policy, mixed content, a signed URL, a fragment token -------
+    {
+      id: 'network/referer/referrer-policy',
+      name: 'refererToken',
+      kind: 'opaque session token',
+      stage: 'network',
+      page: app('/network.html'),
+      target: app('/network.html'),
+      source: 'referer',
+      severity: 'medium',
+      location: { parameter: 'session_token', keyPath: 'meta[name=referrer]' },
+      note: 'The page URL carries the token and <meta name="referrer" content="unsafe-url"> sends the full URL to every other site the page loads from (seen by the page-side hook, before any third-party request).',
+    },
+    {
+      id: 'mixed/mixed-content/authorization',
+      name: 'mixedBearerToken',
+      kind: 'opaque access token',
+      stage: 'network',
+      page: app('/mixed.html'),
+      target: http(HOSTS.insecure, '/api/me'),
+      source: 'mixed-content',
+      severity: 'high',
+      location: { header: 'Authorization' },
+      alsoVisibleAs: ['inline-script'],
+      note: 'An HTTPS page fetches http://insecure…/api/me with a bearer token. Chromium blocks it before webRequest: only the page-side fetch hook sees it. The same token sent to http://127.0.0.1 is loopback: not reported.',
+    },
+    {
+      id: 'mixed/request-url/signed-url',
+      name: 'signedUrlKeyId',
+      kind: 'S3 presigned URL (fake key id and signature, 15-minute expiry)',
+      stage: 'network',
+      page: app('/mixed.html'),
+      target: https(HOSTS.cdn, '/uploads/avatar.png'),
+      source: 'request-url',
+      severity: 'info',
+      location: { parameter: 'X-Amz-Signature' },
+      alsoVisibleAs: ['inline-script'],
+      note: 'Signed URLs are meant to travel in URLs: listed with their expiry, never reported as a leaked credential (X-Amz-Security-Token, X-Amz-Credential are part of the signature).',
+    },
+    {
+      id: 'network/fragment/access_token',
+      name: 'fragmentToken',
+      kind: 'opaque access token (implicit flow)',
+      stage: 'network',
+      page: app('/implicit.html'),
+      target: app('/callback.html'),
+      source: 'request-url',
+      severity: 'high',
+      location: { parameter: '#access_token' },
+      alsoVisibleAs: ['inline-script'],
+      note: '/implicit.html sends the browser to /callback.html#access_token=…, which strips the fragment at once. Requests never carry fragments: the page-side hook reads the URL at document start.',
+    },
+
     // --- `/clean.html`: public by design only ---------------------------------------------------------
     {
       id: 'clean/inline-script/stripe-publishable',
@@ -393,7 +574,7 @@ export function describePlanted(ports = {}) {
       source: 'cleartext',
       severity: 'high',
       location: { header: 'authorization', scheme: 'Basic', username: PLANT.insecureUsername },
-      note: 'The header holds base64("dana.whitaker:" + password), not the raw password. Chrome hides Authorization from webRequest: needs the page-side fetch hook.',
+      note: 'The header holds base64("dana.whitaker:" + password), not the raw password: reported with the user name and the password\'s hash. Chromium 156 shows Authorization to webRequest; the page-side hook covers browsers that do not.',
     },
   ];
 

@@ -86,6 +86,15 @@ export function githubClassicToken() {
   return `ghp_${body}${toBase62(crc32(body), 6)}`;
 }
 
+/**
+ * A checksummed token of the same scheme with another prefix: `gho_`/`ghr_` (GitHub), `npm_` (npm
+ * uses GitHub's CRC32/base62 checksum for its access tokens).
+ */
+export function checksummedToken(prefix) {
+  const body = randomChars(ALPHABETS.base62, 30);
+  return `${prefix}${body}${toBase62(crc32(body), 6)}`;
+}
+
 /** True when a `ghp_` token's last 6 characters are the checksum of the 30 before them. */
 export function verifyGithubClassicToken(token) {
   const match = /^ghp_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(token);
@@ -178,10 +187,23 @@ export function generateSecrets() {
     // Project keys carry `T3BlbkFJ` (base64 of "OpenAI") between two random halves; rules key on it.
     openaiApiKey: `sk-proj-${randomChars(ALPHABETS.base64url, 74)}T3BlbkFJ${randomTokenChars(ALPHABETS.base64url, 74)}`,
     configStripeSecretKey: `sk_live_${randomChars(ALPHABETS.alnum, 99)}`,
+    // `/reports.html` and its module bundles, lazy chunk and worker
+    metaDeployToken: `glpat-${randomChars(ALPHABETS.alnum, 20)}`,
+    dataAttributeTriggerToken: `glptt-${randomChars(ALPHABETS.hex, 40)}`,
+    moduleScriptToken: `github_pat_${randomChars(ALPHABETS.alnum, 22)}_${randomChars(ALPHABETS.alnum, 59)}`,
+    modulePreloadToken: `gldt-${randomChars(ALPHABETS.alnum, 20)}`,
+    lazyChunkToken: `hvs.${randomChars(ALPHABETS.alnum, 90)}`,
+    workerToken: checksummedToken('npm_'),
+    lateLocalStorageJwt: signedJwt({ subject: userId, nowSeconds: now }),
+    lateGlobalToken: checksummedToken('ghr_'),
     // `/clean.html` (public by design)
     firebaseApiKey: `AIza${randomTokenChars(ALPHABETS.base64url, 35)}`,
     // `http://insecure.leaklens.test/login.html`
     insecurePassword: password(),
+    // `/mixed.html`, `/implicit.html` → `/callback.html`: mixed content, a signed URL, a fragment token
+    mixedBearerToken: randomChars(ALPHABETS.alnum, 40),
+    signedUrlKeyId: awsAccessKeyId(),
+    fragmentToken: randomChars(ALPHABETS.alnum, 40),
   };
   assertDistinct(secrets);
   return Object.freeze(secrets);

@@ -56,10 +56,32 @@ export interface DemoSecrets {
   openaiApiKey: string;
   /** `/page.html`: GET /api/config → `payments.secretKey`. `sk_live_` + 99 alphanumeric. */
   configStripeSecretKey: string;
+  /** `/reports.html`: `<meta name="ci-deploy-token">`. `glpat-` + 20 alphanumeric. */
+  metaDeployToken: string;
+  /** `/reports.html`: `data-trigger-token` attribute. `glptt-` + 40 hex. */
+  dataAttributeTriggerToken: string;
+  /** `/reports.html`: /static/reports/main.mjs (`type=module`). `github_pat_` + 22 + `_` + 59 alphanumeric. */
+  moduleScriptToken: string;
+  /** `/reports.html`: /static/reports/chart.mjs (modulepreload only). `gldt-` + 20 alphanumeric. */
+  modulePreloadToken: string;
+  /** `/reports.html`: /static/reports/lazy-settings.mjs (`import()`, inline source map). `hvs.` + 90 alphanumeric. */
+  lazyChunkToken: string;
+  /** `/reports.html`: /static/reports/worker.js (`new Worker()`). `npm_` + 30 base62 + checksum. */
+  workerToken: string;
+  /** `/reports.html`: localStorage `acme.tokens` → `refreshToken`, written 2.5 s after start. HS256 JWT, 30 days. */
+  lateLocalStorageJwt: string;
+  /** `/reports.html`: `window.acmeRuntime.integrations.github.refreshToken`, set 2.5 s after start. `ghr_` + checksum. */
+  lateGlobalToken: string;
   /** `/clean.html`: Firebase web config. `AIza` + 35 of [A-Za-z0-9_-]. Public by design. */
   firebaseApiKey: string;
   /** `http://insecure…/login.html`: form POST `password` and HTTP Basic credentials. */
   insecurePassword: string;
+  /** `/mixed.html`: `Authorization: Bearer` on a fetch to http://insecure… (blocked as mixed content) and to http://127.0.0.1 (loopback). 40 alphanumeric. */
+  mixedBearerToken: string;
+  /** `/mixed.html`: the key id in an S3 presigned URL's `X-Amz-Credential` (the image is on cdn.thirdparty.test). `AKIA` + 16 base32. */
+  signedUrlKeyId: string;
+  /** `/implicit.html` redirects to `/callback.html#access_token=…` (implicit flow); the page strips the fragment. 40 alphanumeric. */
+  fragmentToken: string;
 }
 
 export type SecretName = keyof DemoSecrets;

@@ -142,7 +142,7 @@ function applyCors(req, res) {
  * host → path → method → handler. Handlers get `{ req, res, url, secure }` and may be async (POST
  * handlers drain the body first). HEAD is answered by the GET handler (node omits the body).
  */
-function buildRoutes(site) {
+function buildRoutes(site, ports) {
   const page = (body) => ({ GET: ({ res }) => send(res, 200, 'html', body) });
   const asset = (type, body) => ({ GET: ({ res }) => send(res, 200, type, body) });
   const json = (body) => ({ GET: ({ res }) => send(res, 200, 'json', body) });
@@ -175,7 +175,16 @@ function buildRoutes(site) {
       '/static/vendor.js': asset('js', site.vendorJs),
       '/static/vendor.js.map': asset('map', site.vendorMap),
       '/api/config': json(site.apiConfigJson),
+      '/reports.html': page(site.reportsHtml),
+      '/static/reports/main.mjs': asset('js', site.reportsMainJs),
+      '/static/reports/chart.mjs': asset('js', site.reportsChartJs),
+      '/static/reports/lazy-settings.mjs': asset('js', site.reportsLazyJs),
+      '/static/reports/worker.js': asset('js', site.reportsWorkerJs),
       '/clean.html': page(site.cleanHtml),
+      // Rendered per request: its http:// URLs name the plain-HTTP port, known only once listening.
+      '/mixed.html': { GET: ({ res }) => send(res, 200, 'html', site.mixedHtml(ports.httpPort)) },
+      '/implicit.html': page(site.implicitHtml),
+      '/callback.html': page(site.callbackHtml),
     },
     [HOSTS.api]: {
       '/': json(JSON.stringify({ name: 'Acme API', version: '1' })),
@@ -190,6 +199,7 @@ function buildRoutes(site) {
     [HOSTS.cdn]: {
       '/': asset('text', 'Partner CDN (LeakLens demo third party)\n'),
       '/widget.js': asset('js', site.widgetJs),
+      '/uploads/avatar.png': asset('gif', site.pixelGif),
     },
     [HOSTS.analytics]: {
       '/': asset('text', 'Partner analytics (LeakLens demo third party)\n'),
@@ -201,6 +211,7 @@ function buildRoutes(site) {
       '/login.html': page(site.loginHtml),
       '/login': post(({ res }) => send(res, 200, 'html', site.loginDoneHtml)),
       '/api/me': json(JSON.stringify({ username: PLANT.insecureUsername, role: 'admin' })),
+      '/banner.gif': asset('gif', site.pixelGif),
     },
   };
 }
@@ -322,11 +333,17 @@ export async function startDemo(options = {}) {
 
   const secrets = generateSecrets();
   const site = {
-    ...buildSite(secrets, { oauthCode: randomChars(ALPHABETS.alnum, 32) }),
+    ...buildSite(secrets, {
+      oauthCode: randomChars(ALPHABETS.alnum, 32),
+      oauthState: randomChars(ALPHABETS.alnum, 16),
+      signedUrlSignature: randomChars(ALPHABETS.hex, 64),
+      signedAt: new Date(),
+    }),
     cookieValue: secrets.cookieJwt,
     userId: jwtSubject(secrets.localStorageJwt),
   };
-  const routes = buildRoutes(site);
+  const listening = { httpsPort: 0, httpPort: 0 };
+  const routes = buildRoutes(site, listening);
   const { key, cert } = await generateCertificate();
 
   // One line per request: method, scheme, known host, path and status. Never the query string, a
@@ -376,6 +393,7 @@ export async function startDemo(options = {}) {
   }
 
   const ports = { httpsPort, httpPort };
+  Object.assign(listening, ports);
   return {
     httpsPort,
     httpPort,
@@ -430,6 +448,9 @@ async function main() {
   app          ${demo.urls.app}
                ${demo.urls.app}network.html
                ${demo.urls.app}page.html
+               ${demo.urls.app}reports.html
+               ${demo.urls.app}mixed.html
+               ${demo.urls.app}implicit.html
                ${demo.urls.app}clean.html
   api          ${demo.urls.api}
   third party  ${demo.urls.thirdParty}

@@ -70,7 +70,7 @@ function layout({ title, head = '', body, scripts = '' }) {
 ${head}${STYLE}
 </head>
 <body>
-<header><h1>Acme Dashboard</h1><nav><a href="/">Overview</a><a href="/network.html">Integrations</a><a href="/page.html">Settings</a><a href="/clean.html">Status</a></nav></header>
+<header><h1>Acme Dashboard</h1><nav><a href="/">Overview</a><a href="/network.html">Integrations</a><a href="/page.html">Settings</a><a href="/reports.html">Reports</a><a href="/clean.html">Status</a></nav></header>
 ${body}
 ${scripts}
 </body>
@@ -419,6 +419,232 @@ function apiConfig(secrets) {
   });
 }
 
+// --- `/reports.html`: module scripts, a modulepreload, a lazy chunk, a worker, late writes ------------
+
+/** The page's module entry point: a fine-grained GitHub token in a `type=module` script. */
+export function buildReportsMain(secrets) {
+  const file = new GeneratedFile();
+  file
+    .line('/*! acme-reports 3.1.0 | (c) Acme Corp */')
+    .line('const REPORTS_API = { base: "/v1/reports", pageSize: 50 };')
+    .line('const GITHUB = { org: "acme", token: "', { text: secrets.moduleScriptToken, mark: 'moduleScriptToken' }, '" };')
+    .line('function status(text) { const el = document.getElementById("report-status"); if (el) el.textContent = text; }')
+    .line('function pingWorker() {')
+    .line('  return new Promise((resolve) => {')
+    .line('    const worker = new Worker("/static/reports/worker.js");')
+    .line('    worker.onmessage = () => { worker.terminate(); resolve("worker ok"); };')
+    .line('    worker.onerror = () => resolve("worker failed");')
+    .line('    worker.postMessage({ type: "ping" });')
+    .line('  });')
+    .line('}')
+    .line('// The settings chunk loads lazily, after the first paint, as code-split apps do.')
+    .line('const settings = new Promise((resolve) => setTimeout(resolve, 800))')
+    .line('  .then(() => import("./lazy-settings.mjs"))')
+    .line('  .then((chunk) => chunk.describeVault(), () => "settings unavailable");')
+    .line('// The chart chunk is only preloaded (<link rel=modulepreload>); it runs when asked for.')
+    .line('document.getElementById("show-chart")?.addEventListener("click", () => import("./chart.mjs").then((chart) => status(chart.draw())));')
+    .line('const lateWrites = new Promise((resolve) => setTimeout(resolve, 2800));')
+    .line('Promise.all([settings, pingWorker(), lateWrites]).then(([vault, worker]) => {')
+    .line('  status("Reports ready: " + vault + ", " + worker + ", " + REPORTS_API.base + " for " + GITHUB.org);')
+    .line('  document.documentElement.dataset.demoReady = "true";')
+    .line('});')
+    .line('export { status };');
+  return { text: file.text(), marks: file.marks };
+}
+
+/** Preloaded with <link rel=modulepreload> but only imported on a click: a GitLab deploy token. */
+export function buildReportsChart(secrets) {
+  const file = new GeneratedFile();
+  file
+    .line('/*! acme-reports chart chunk (loaded on demand) */')
+    .line('const DEPLOY={registry:"registry.gitlab.acme.test",token:"', { text: secrets.modulePreloadToken, mark: 'modulePreloadToken' }, '"};')
+    .line('export function draw(){return"chart from "+DEPLOY.registry}');
+  return { text: file.text(), marks: file.marks };
+}
+
+/** The original sources of the lazy settings chunk, carried in its inline `data:` source map. */
+function settingsSources(secrets) {
+  return new OriginalSources({
+    'src/settings/vault.ts': [
+      '// Vault access for the settings screen.',
+      '// TODO(security): fetch this token from the backend; it must not ship in the bundle.',
+      'export const vault = {',
+      '  address: "https://vault.acme.test",',
+      `  token: "${secrets.lazyChunkToken}",`,
+      '};',
+    ],
+    'src/settings/index.ts': [
+      'import { vault } from "./vault";',
+      '',
+      'export function describeVault(): string {',
+      '  return "vault at " + vault.address;',
+      '}',
+    ],
+  });
+}
+
+/**
+ * /static/reports/lazy-settings.mjs, loaded with `import()` after load, with its source map inline as a
+ * base64 `data:` URL. The Vault token is in the chunk and in the map's sourcesContent.
+ */
+export function buildReportsLazySettings(secrets) {
+  const sources = settingsSources(secrets);
+  const at = sources.at.bind(sources);
+  const V = 'src/settings/vault.ts';
+  const I = 'src/settings/index.ts';
+  const file = new GeneratedFile();
+  file
+    .line('/*! acme-reports lazy chunk: settings */')
+    .line(
+      { text: 'const ', map: at(V, 3, 'export const') },
+      { text: 'vault={', map: at(V, 3, 'vault') },
+      { text: 'address:"https://vault.acme.test",', map: at(V, 4, 'address') },
+      { text: 'token:', map: at(V, 5, 'token') },
+      { text: '"', map: at(V, 5, '"') },
+      { text: secrets.lazyChunkToken, map: at(V, 5, secrets.lazyChunkToken), mark: 'lazyChunkToken' },
+      '"};',
+    )
+    .line(
+      { text: 'function describeVault(){', map: at(I, 3, 'export function') },
+      { text: 'return"vault at "+vault.address}', map: at(I, 4, 'return') },
+    )
+    .line('export{describeVault};');
+  const map = file.sourceMap('lazy-settings.mjs', sources);
+  file.line(`//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(map), 'utf8').toString('base64')}`);
+  return { text: file.text(), map, marks: file.marks };
+}
+
+/** A dedicated worker script (`new Worker()`), invisible to the DOM: an npm access token. */
+export function buildReportsWorker(secrets) {
+  const file = new GeneratedFile();
+  file
+    .line('/*! acme-reports export worker */')
+    .line('var REGISTRY={url:"https://npm.acme.test/",token:"', { text: secrets.workerToken, mark: 'workerToken' }, '"};')
+    .line('self.onmessage=function(){self.postMessage({type:"pong",registry:REGISTRY.url})};');
+  return { text: file.text(), marks: file.marks };
+}
+
+function reportsPage(secrets) {
+  return layout({
+    title: 'Acme Dashboard · Reports',
+    head: `<meta name="ci-deploy-token" content="${html(secrets.metaDeployToken)}">
+<link rel="modulepreload" href="/static/reports/chart.mjs">
+`,
+    body: `<main>
+<h2>Reports</h2>
+<section id="ci-status" data-trigger-token="${html(secrets.dataAttributeTriggerToken)}" data-pipeline="nightly-export"><p>Nightly export: scheduled.</p></section>
+<form id="legacy-export" action="http://exports.leaklens.test/legacy/upload" method="post" onsubmit="return false">
+<label>Export password <input type="password" name="export_password" autocomplete="off"></label>
+<button type="submit">Upload to the legacy archive</button>
+</form>
+<p><button id="show-chart" type="button">Show chart</button></p>
+<p id="report-status">Loading reports…</p>
+</main>`,
+    scripts: `<script>
+(function () {
+  "use strict";
+  // Written well after load, as a sign-in or a token refresh would: a long-lived token kept in
+  // localStorage, and runtime configuration a lazily started integration hangs on window.
+  setTimeout(function () {
+    localStorage.setItem("acme.tokens", JSON.stringify({ refreshToken: ${js(secrets.lateLocalStorageJwt)}, tokenType: "Bearer" }));
+    window.acmeRuntime = { integrations: { github: { appId: 48213, refreshToken: ${js(secrets.lateGlobalToken)} } } };
+  }, 2500);
+})();
+</script>
+<script type="module" src="/static/reports/main.mjs"></script>`,
+  });
+}
+
+// --- `/mixed.html`: mixed content and a signed URL ------------------------------------------------
+
+/**
+ * An HTTPS page with legacy pieces still on plain HTTP. Chromium blocks the http:// fetch before any
+ * extension sees it (only the page-side hook does), upgrades the image to https (which then fails:
+ * the plain-HTTP port speaks no TLS), and would warn before submitting the form; the loopback fetch
+ * is allowed (loopback is trustworthy) and is no exposure. The avatar is an S3-style presigned URL
+ * (a fake key id and signature) on the partner CDN: a capability meant to travel in URLs.
+ */
+function mixedPage(secrets, { signature, signedAt }) {
+  const insecure = (httpPort, path) => `http://${HOSTS.insecure}:${httpPort}${path}`;
+  const compactDate = signedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const scopeDate = compactDate.slice(0, 8);
+  const presignedQuery =
+    `?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${secrets.signedUrlKeyId}%2F${scopeDate}%2Fus-east-1%2Fs3%2Faws4_request` +
+    `&X-Amz-Date=${compactDate}&X-Amz-Expires=900&X-Amz-SignedHeaders=host&X-Amz-Signature=${signature}`;
+  return (httpPort) =>
+    layout({
+      title: 'Acme Dashboard · Legacy widgets',
+      body: `<main>
+<h2>Legacy widgets</h2>
+<p><img id="legacy-banner" alt="" width="1" height="1" src="${html(insecure(httpPort, '/banner.gif'))}"> <img id="avatar" alt="" width="1" height="1"></p>
+<form id="legacy-login" action="${html(insecure(httpPort, '/login'))}" method="post" onsubmit="return false">
+<label>Username <input name="username" autocomplete="off"></label>
+<label>Password <input name="password" type="password" autocomplete="off"></label>
+<button type="submit">Sign in to the legacy portal</button>
+</form>
+<ul id="activity" aria-label="Activity"></ul>
+</main>`,
+      scripts: `<script>
+(function () {
+  "use strict";
+  ${ORIGIN_HELPER}
+  var token = ${js(secrets.mixedBearerToken)};
+  function note(text) {
+    var item = document.createElement("li");
+    item.textContent = text;
+    document.getElementById("activity").appendChild(item);
+  }
+  function attempt(label, url) {
+    return fetch(url, { headers: { Authorization: "Bearer " + token } })
+      .then(function (response) { return response.text().then(function () { note(label + ": " + response.status); }); })
+      .catch(function () { note(label + ": blocked or unreachable"); });
+  }
+  var avatar = new Promise(function (resolve) {
+    var image = document.getElementById("avatar");
+    image.onload = image.onerror = function () { note("avatar"); resolve(); };
+    image.src = originOf(${js(HOSTS.cdn)}) + "/uploads/avatar.png" + ${js(presignedQuery)};
+  });
+  var tasks = [
+    // Mixed content with a credential: blocked by Chromium before the network (and before webRequest).
+    attempt("legacy profile", ${js(insecure(httpPort, '/api/me'))}),
+    // Loopback over plain HTTP: allowed, never leaves the machine, not an exposure.
+    attempt("local agent", "http://127.0.0.1/health"),
+    avatar
+  ];
+  Promise.all(tasks).then(function () { document.documentElement.dataset.demoReady = "true"; });
+})();
+</script>`,
+    });
+}
+
+// --- `/implicit.html` → `/callback.html`: a token in the URL fragment (OAuth implicit flow) ---------
+
+/** Stands in for an authorization server answering an implicit-flow request: back to the app with the token in the fragment. */
+function implicitPage(secrets, { state }) {
+  const fragment = `#access_token=${secrets.fragmentToken}&token_type=Bearer&expires_in=3600&state=${state}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Acme Sign-in</title><link rel="icon" href="data:,"></head>
+<body><p>Signing you in…</p>
+<script>location.replace("/callback.html" + ${js(fragment)});</script>
+</body></html>
+`;
+}
+
+/** The SPA callback: reads the token from the fragment, then strips it from the address bar, as SPAs do. */
+const CALLBACK_PAGE = layout({
+  title: 'Acme Dashboard · Signed in',
+  body: '<main><p id="status">Signing you in…</p></main>',
+  scripts: `<script>
+(function () {
+  "use strict";
+  var params = new URLSearchParams(location.hash.slice(1));
+  document.getElementById("status").textContent = params.get("access_token") ? "Signed in." : "No token.";
+  history.replaceState(null, "", location.pathname);
+  document.documentElement.dataset.demoReady = "true";
+})();
+</script>`,
+});
+
 // --- `/clean.html`: only public-by-design values (negative tests) ---------------------------------
 
 function cleanPage(secrets) {
@@ -521,12 +747,17 @@ const LOGIN_DONE = `<!doctype html>
 `;
 
 /**
- * Render the whole site for one set of secrets. `oauthCode` is a single-use authorization code: part
- * of a realistic code exchange, not itself a planted secret.
+ * Render the whole site for one set of secrets. `oauthCode` is a single-use authorization code and
+ * `oauthState` an implicit-flow state: parts of realistic flows, not planted secrets; the presigned
+ * URL's signature and signing time are random/now per start (the key id in it is planted).
  */
-export function buildSite(secrets, { oauthCode }) {
+export function buildSite(secrets, { oauthCode, oauthState = 'state', signedUrlSignature = '0'.repeat(64), signedAt = new Date() }) {
   const appJs = buildAppJs(secrets);
   const vendor = buildVendor(secrets);
+  const reportsMain = buildReportsMain(secrets);
+  const reportsChart = buildReportsChart(secrets);
+  const reportsLazy = buildReportsLazySettings(secrets);
+  const reportsWorker = buildReportsWorker(secrets);
   return {
     rootHtml: rootPage(secrets),
     appJs: appJs.text,
@@ -536,11 +767,26 @@ export function buildSite(secrets, { oauthCode }) {
     vendorJs: vendor.text,
     vendorMap: vendor.map,
     apiConfigJson: apiConfig(secrets),
+    reportsHtml: reportsPage(secrets),
+    reportsMainJs: reportsMain.text,
+    reportsChartJs: reportsChart.text,
+    reportsLazyJs: reportsLazy.text,
+    reportsWorkerJs: reportsWorker.text,
     cleanHtml: cleanPage(secrets),
     widgetJs: WIDGET_JS,
     pixelGif: PIXEL_GIF,
     loginHtml: loginPage(secrets),
     loginDoneHtml: LOGIN_DONE,
-    marks: { appJs: appJs.marks, vendorJs: vendor.marks },
+    mixedHtml: mixedPage(secrets, { signature: signedUrlSignature, signedAt }),
+    implicitHtml: implicitPage(secrets, { state: oauthState }),
+    callbackHtml: CALLBACK_PAGE,
+    marks: {
+      appJs: appJs.marks,
+      vendorJs: vendor.marks,
+      reportsMainJs: reportsMain.marks,
+      reportsChartJs: reportsChart.marks,
+      reportsLazyJs: reportsLazy.marks,
+      reportsWorkerJs: reportsWorker.marks,
+    },
   };
 }

@@ -22,6 +22,9 @@ const SECTIONS = [
   { id: 'throughput', module: './bench/section-throughput.mjs', needsCorpus: true },
   { id: 'slow-inputs', module: './bench/section-slow-inputs.mjs' },
   { id: 'rules', module: './bench/section-rules.mjs', needsCorpus: true },
+  { id: 'page-load', module: './bench/page-load.mjs', needsCorpus: true },
+  { id: 'settings', module: './bench/section-settings.mjs' },
+  { id: 'network', module: './bench/network.mjs' },
 ];
 
 function parseArgs(argv) {

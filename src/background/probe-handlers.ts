@@ -8,6 +8,8 @@ import { isGlobalsPayload } from '../content/probe-protocol.ts';
 import { redactUrl } from '../engine/inspectors/url.ts';
 import { scanMaybeJson } from '../engine/structured.ts';
 import { safeOrigin } from './page-scan.ts';
+import { scanProbeRequests } from './network/probe-requests.ts';
+import { scanProbeResponses } from './network/probe-responses.ts';
 
 export interface ProbeContext {
   tabId: number;
@@ -28,6 +30,8 @@ function scanGlobals(payload: unknown, { pageUrl }: ProbeContext): Finding[] | u
 
 export const PROBE_HANDLERS: Record<string, ProbeHandler> = {
   globals: scanGlobals,
+  requests: scanProbeRequests,
+  responses: scanProbeResponses,
 };
 
 export function handleProbeReport(kind: string, payload: unknown, context: ProbeContext): Finding[] | undefined {

@@ -22,6 +22,8 @@ export interface HarExchange {
   url: string;
   requestHeaders: HarHeader[];
   requestBody?: HarBody;
+  /** Response headers (Set-Cookie flags, Referrer-Policy). */
+  responseHeaders: HarHeader[];
   responseBody?: HarBody;
 }
 
@@ -90,6 +92,7 @@ function exchange(entry: unknown, index: number): HarExchange {
     method: stringOr(request.method, 'GET'),
     url: request.url,
     requestHeaders: headers(request.headers),
+    responseHeaders: headers(response.headers),
   };
   const body = requestBody(request.postData);
   if (body !== undefined) result.requestBody = body;

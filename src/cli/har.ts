@@ -1,111 +1,36 @@
 /**
- * Scanning recorded traffic (HAR). Each exchange goes through what live traffic goes through: the
- * request URL through the URL inspector (the one the background's webRequest observer uses), request
- * headers, the request body and text responses through the engine, each with its own finding source.
- * The same token sent to the same host in fifty requests is one finding: identities name the host
- * and the header/parameter, never the entry.
- *
- * `scanExchange` is the seam for the network inspectors: when header and body inspectors exist they
- * replace it, and the HAR reading, positions and de-duplication here stay. Pure: no fs, no node APIs.
+ * Scanning recorded traffic (HAR). Each exchange goes through exactly what live traffic goes through:
+ * the request (URL, headers, body) through the network inspectors the background's webRequest
+ * observers use, the response headers through the Set-Cookie and Referrer-Policy inspectors, and text
+ * responses through the same response-body scan as the page hook's. The same token sent to the same
+ * host in fifty requests is one finding: identities name the host and the header/parameter, never the
+ * entry. Pure: no fs, no node APIs.
  */
-import { scanText } from '../engine/index.ts';
-import { inspectUrl, redactUrl } from '../engine/inspectors/url.ts';
-import { scanMaybeJson } from '../engine/structured.ts';
-import type { Finding, FindingSource } from '../shared/finding.ts';
+import { inspectRequest, inspectResponse, inspectResponseBody, type RequestDescription } from '../engine/inspectors/exchange.ts';
+import type { Finding } from '../shared/finding.ts';
 import { parseHar, type HarExchange } from './har-format.ts';
 
 export type ExchangeScanner = (exchange: HarExchange) => Finding[];
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-}
-
-function endpointOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.host}${parsed.pathname}`;
-  } catch {
-    return '';
-  }
-}
-
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name.replace(/\+/g, ' '));
-  } catch {
-    return name;
-  }
-}
-
-/** The parameter whose `name=value` segment holds `offset` in a form-encoded body. */
-export function formParameterAt(text: string, offset: number): string | undefined {
-  let start = 0;
-  for (const segment of text.split('&')) {
-    if (offset >= start && offset <= start + segment.length) return decodeName(segment.split('=', 1)[0]!);
-    start += segment.length + 1;
-  }
-  return undefined;
-}
-
-/** Offset of a finding's line/column in the text it was found in. */
-function offsetOf(text: string, line: number, column: number): number {
-  let lineStart = 0;
-  for (let current = 1; current < line; current += 1) lineStart = text.indexOf('\n', lineStart) + 1;
-  return lineStart + column - 1;
-}
-
-function scanFormBody(text: string, source: FindingSource, url: string, identity: string): Finding[] {
-  return scanText(text, { source, location: { url }, identity }).map((finding) => {
-    const { line, column } = finding.location;
-    if (line === undefined || column === undefined) return finding;
-    const parameter = formParameterAt(text, offsetOf(text, line, column));
-    return parameter === undefined ? finding : { ...finding, location: { ...finding.location, parameter } };
-  });
+/**
+ * A HAR entry has no initiator; its Referer names the page that made the request (mixed content,
+ * which cookies that page can read). Without one, the entry is taken as a page load of its own.
+ */
+function describe(exchange: HarExchange): { request: RequestDescription; documentUrl: string | undefined } {
+  const referer = exchange.requestHeaders.find((header) => header.name.toLowerCase() === 'referer')?.value;
+  const request: RequestDescription = { url: exchange.url, method: exchange.method, headers: exchange.requestHeaders, type: referer ? 'other' : 'main_frame' };
+  if (referer) request.documentUrl = referer;
+  if (exchange.requestBody) request.body = { kind: 'text', text: exchange.requestBody.text, contentType: exchange.requestBody.mimeType };
+  return { request, documentUrl: referer };
 }
 
 export const scanExchange: ExchangeScanner = (exchange) => {
-  const host = hostOf(exchange.url);
-  const endpoint = endpointOf(exchange.url);
-  const shownUrl = redactUrl(exchange.url);
-  const findings: Finding[] = inspectUrl(exchange.url, { source: 'request-url', identity: host });
-
-  for (const header of exchange.requestHeaders) {
-    // HTTP/2 pseudo-headers repeat the URL (`:path` holds the query), which the URL inspector covered.
-    if (header.name.startsWith(':')) continue;
-    findings.push(
-      // Name and value together so rules keyed on `Authorization: Bearer` see both.
-      ...scanText(`${header.name}: ${header.value}`, {
-        source: 'request-header',
-        location: { url: shownUrl, header: header.name },
-        identity: `${host}\u0000header\u0000${header.name.toLowerCase()}`,
-      }),
-    );
+  const { request, documentUrl } = describe(exchange);
+  const findings = inspectRequest(request);
+  if (exchange.responseHeaders.length > 0) {
+    findings.push(...inspectResponse({ url: exchange.url, headers: exchange.responseHeaders, type: request.type ?? 'other', ...(documentUrl ? { documentUrl } : {}) }));
   }
-
-  const body = exchange.requestBody;
-  if (body !== undefined) {
-    const identity = `${endpoint}\u0000request-body`;
-    findings.push(
-      ...(/x-www-form-urlencoded/i.test(body.mimeType)
-        ? scanFormBody(body.text, 'request-body', shownUrl, identity)
-        : scanMaybeJson(body.text, { source: 'request-body', location: { url: shownUrl }, identity })),
-    );
-  }
-
-  const response = exchange.responseBody;
-  if (response !== undefined) {
-    findings.push(
-      ...scanMaybeJson(response.text, {
-        source: 'response-body',
-        location: { url: shownUrl },
-        identity: `${endpoint}\u0000response-body`,
-      }),
-    );
-  }
+  if (exchange.responseBody) findings.push(...inspectResponseBody(exchange.responseBody.text, exchange.url));
   return findings;
 };
 

@@ -4,5 +4,8 @@
  * content script, which relays it to the background.
  */
 import { startGlobalsProbe } from './globals.ts';
+import { startNetworkHook } from './network-hook.ts';
 
+// First: the page's scripts must find fetch/XHR already wrapped and its URL not yet rewritten.
+startNetworkHook();
 startGlobalsProbe();

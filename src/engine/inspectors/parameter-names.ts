@@ -7,6 +7,20 @@
 
 export type CredentialKind = 'token' | 'password' | 'api-key' | 'client-secret' | 'session' | 'oauth-code' | 'weak-key';
 
+const MAX_REMEMBERED_NAMES = 4096;
+const normalizedNames = new Map<string, string>();
+
+/** `normalizeParameterName`, remembered (the same few names come with every request). */
+export function normalizedName(name: string): string {
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    normalized = normalizeParameterName(name);
+    if (normalizedNames.size >= MAX_REMEMBERED_NAMES) normalizedNames.clear();
+    if (name.length <= 100) normalizedNames.set(name, normalized);
+  }
+  return normalized;
+}
+
 /** Split camelCase, kebab, dots, brackets and snake into lower-case tokens joined by `_`. */
 export function normalizeParameterName(name: string): string {
   return name
@@ -86,10 +100,25 @@ const SUFFIXES: [string, CredentialKind][] = [
   ['_secret', 'client-secret'],
   ['_password', 'password'],
   ['_session_id', 'session'],
+  // Cookie-style session names: `connect.sid`, `laravel_session`.
+  ['_sid', 'session'],
+  ['_session', 'session'],
 ];
 
+/** Names repeat on every request (`page`, `sort`, `access_token`): classify each once. */
+const kindByName = new Map<string, CredentialKind | null>();
+
 export function credentialKind(name: string): CredentialKind | undefined {
-  const normalized = normalizeParameterName(name);
+  const known = kindByName.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const kind = classify(name);
+  if (kindByName.size >= MAX_REMEMBERED_NAMES) kindByName.clear();
+  if (name.length <= 100) kindByName.set(name, kind ?? null);
+  return kind;
+}
+
+function classify(name: string): CredentialKind | undefined {
+  const normalized = normalizedName(name);
   if (!normalized || NOT_CREDENTIALS.has(normalized)) return undefined;
   const exact = EXACT[normalized];
   if (exact) return exact;
@@ -97,4 +126,17 @@ export function credentialKind(name: string): CredentialKind | undefined {
     if (normalized.endsWith(suffix)) return kind;
   }
   return undefined;
+}
+
+/**
+ * Request header names: the `X-` prefix says nothing (`X-Api-Key` is `api_key`), and anti-forgery
+ * headers (`X-CSRF-Token`, `X-XSRF-TOKEN`) are not credentials to an attacker who can read them.
+ */
+export function headerCredentialKind(name: string): CredentialKind | undefined {
+  const normalized = normalizeParameterName(name);
+  const withoutPrefix = normalized.startsWith('x_') ? normalized.slice(2) : normalized;
+  if (!withoutPrefix || NOT_CREDENTIALS.has(withoutPrefix)) return undefined;
+  const kind = credentialKind(withoutPrefix) ?? credentialKind(normalized);
+  // `code` and a bare `key` mean something else in headers.
+  return kind === 'oauth-code' || kind === 'weak-key' ? undefined : kind;
 }
