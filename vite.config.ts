@@ -20,6 +20,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 2048,
+    // Pages not named in the manifest: the DevTools panel is created from code (devtools.ts).
+    rollupOptions: { input: { panel: 'src/devtools/panel.html' } },
   },
   // The popup is also opened as a normal tab by automation (PLATFORM.md): no dev-server specifics.
   server: { strictPort: true, port: 5173, hmr: { port: 5173 } },

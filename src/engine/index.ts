@@ -21,8 +21,24 @@ export function getDefaultScanner(): Scanner {
   return (defaultScanner ??= new Scanner(RULES));
 }
 
-/** Scan one text with the built-in rules (or `scanner`, e.g. one with custom rules). */
-export function scanText(text: string, origin: ScanOrigin, options: ScanOptions = {}, scanner = getDefaultScanner()): Finding[] {
+let activeScanner: Scanner | undefined;
+
+/**
+ * The scanner `scanText` uses when none is passed. The extension sets one built from the user's
+ * settings (categories switched off, custom rules) so every caller — page snapshots, URL inspectors,
+ * structured scans, script bundles — follows the settings without threading a scanner through each
+ * call. `undefined` restores the built-in registry. The CLI never sets it.
+ */
+export function setActiveScanner(scanner: Scanner | undefined): void {
+  activeScanner = scanner;
+}
+
+export function getActiveScanner(): Scanner {
+  return activeScanner ?? getDefaultScanner();
+}
+
+/** Scan one text with the active rules (or `scanner`, e.g. one with custom rules). */
+export function scanText(text: string, origin: ScanOrigin, options: ScanOptions = {}, scanner = getActiveScanner()): Finding[] {
   if (text.length === 0) return [];
   const matches = pairAwsCredentials(scanner.findMatches(text, options));
   return toFindings(text, matches, origin).map(adjustForPlacement);
