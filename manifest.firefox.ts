@@ -27,7 +27,8 @@ export const FIREFOX_MIN_VERSION = '140.0';
 /** Firefox for Android honours `data_collection_permissions` from 142. */
 export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 export const FIREFOX_ONLY_PERMISSIONS = ['webRequestBlocking', 'webRequestFilterResponse'] as const;
-export const FIREFOX_EXTENSION_PAGES_CSP = "script-src 'self'";
+/** `'wasm-unsafe-eval'`: the engine's keyword pass runs as a small WebAssembly module (src/engine/wasm). */
+export const FIREFOX_EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'";
 
 /** The parts of manifest.json the transform reads; everything else is carried over unchanged. */
 export interface ChromeManifestInput {
@@ -62,8 +63,8 @@ export function firefoxManifest(chrome: ChromeManifestInput): FirefoxManifest {
   if (chrome.manifest_version !== 3) throw new Error('manifest.json must be Manifest V3');
   if (!chrome.background?.service_worker) throw new Error('manifest.json must declare background.service_worker');
   // Copy without the Chrome-only keys; the input (an imported JSON module) is never mutated.
-  if (chrome.content_security_policy !== undefined) throw new Error('manifest.json sets content_security_policy: merge it in manifest.firefox.ts');
-  const { minimum_chrome_version: _chromeOnly, background, permissions = [], ...shared } = chrome;
+  // Firefox gets its own extension-page policy (see above); Chrome's is replaced, not merged.
+  const { minimum_chrome_version: _chromeOnly, content_security_policy: _chromePolicy, background, permissions = [], ...shared } = chrome;
   return {
     ...shared,
     background: { scripts: [background.service_worker], ...(background.type ? { type: background.type } : {}) },

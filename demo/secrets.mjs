@@ -135,9 +135,24 @@ export function signedJwt({ subject, nowSeconds = Math.floor(Date.now() / 1000) 
 /** AWS documents example keys; a demo key must never be one, or the engine rightly calls it an example. */
 function awsAccessKeyId() {
   for (;;) {
-    const id = `AKIA${randomChars(ALPHABETS.base32, 16)}`;
+    const id = `AKIA${base32AccountLayout()}`;
     if (!id.includes('EXAMPLE')) return id;
   }
+}
+
+/**
+ * 16 base32 characters laid out as AWS issues key ids: bits 7..46 of the first six bytes hold a
+ * 12-digit account id, the rest is random. A purely random id decodes to a 13-digit "account" one
+ * time in eleven, which the engine rightly refuses to verify.
+ */
+function base32AccountLayout() {
+  const bytes = randomBytes(10);
+  const account = 100000000000n + (BigInt(bytes.readUIntBE(0, 6)) % 899999999999n);
+  const high = (account << 7n) | BigInt(bytes[6] & 0x7f) | (BigInt(bytes[7] & 0x80) << 40n);
+  for (let i = 0; i < 6; i++) bytes[i] = Number((high >> BigInt(8 * (5 - i))) & 0xffn);
+  let bits = '';
+  for (const byte of bytes) bits += byte.toString(2).padStart(8, '0');
+  return bits.match(/.{5}/g).map((chunk) => ALPHABETS.base32[parseInt(chunk, 2)]).join('');
 }
 
 function awsSecretAccessKey() {

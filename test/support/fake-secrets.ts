@@ -11,7 +11,19 @@ export function randomFrom(alphabet: string, length: number): string {
   return out;
 }
 
-export const fakeAwsKeyId = () => `AKIA${randomFrom(BASE32, 16)}`;
+/**
+ * An AWS key id laid out as AWS issues them: 16 base32 characters whose bits 7..46 hold a 12-digit
+ * account id (the rest random), so the engine's structure check verifies it.
+ */
+export function fakeAwsKeyId(account = 100_000_000_000 + (randomBytes(5).readUIntBE(0, 5) % 899_999_999_999)): string {
+  const bytes = randomBytes(10);
+  const high = (BigInt(account) << 7n) | BigInt(bytes[5]! & 0x7f) | (BigInt(bytes[0]! & 0x80) << 40n);
+  for (let i = 0; i < 6; i++) bytes[i] = Number((high >> BigInt(8 * (5 - i))) & 0xffn);
+  let bits = '';
+  for (const byte of bytes) bits += byte.toString(2).padStart(8, '0');
+  const id = `AKIA${bits.match(/.{5}/g)!.map((chunk) => BASE32[parseInt(chunk, 2)]).join('')}`;
+  return id.includes('EXAMPLE') ? fakeAwsKeyId(account) : id;
+}
 export const fakeAwsSecret = () => randomFrom(`${ALNUM}/+`, 40);
 export const fakeOpaqueToken = (length = 40) => randomFrom(ALNUM, length);
 

@@ -8,7 +8,7 @@ import { maskSecret } from '../../src/engine/redact.ts';
 import { capByExposure } from '../../src/engine/severity.ts';
 import { secretHash, sha256Hex } from '../../src/engine/sha256.ts';
 import { scanMaybeJson } from '../../src/engine/structured.ts';
-import { decodeAwsAccountId } from '../../src/engine/validators/aws.ts';
+import { decodeAwsAccountId, validateAwsAccessKeyId } from '../../src/engine/validators/aws.ts';
 import { analyzeJwt } from '../../src/engine/validators/jwt.ts';
 import { fakeAwsKeyId, fakeAwsSecret, fakeJwt, randomFrom } from '../support/fake-secrets.ts';
 
@@ -150,6 +150,14 @@ describe('severity caps and pattern safety', () => {
     expect(unboundedQuantifier('a{3,}')).toBeDefined();
     expect(unboundedQuantifier('(x.*)')).toBeDefined();
     expect(unboundedQuantifier('[A-Za-z0-9+/*]{40}\\+')).toBeUndefined();
+  });
+  it('verifies key ids that decode to a 12-digit account, and only those', () => {
+    const id = fakeAwsKeyId(123456789012);
+    expect(decodeAwsAccountId(id)).toBe('123456789012');
+    expect(validateAwsAccessKeyId(id)).toMatchObject({ verdict: 'valid', details: { accountId: '123456789012' } });
+    // 2^40 - 1 does not fit 12 digits: not a layout AWS issues.
+    const tooLong = fakeAwsKeyId(1_099_511_627_775);
+    expect(validateAwsAccessKeyId(tooLong).verdict).toBe('unknown');
   });
   it('decodes the AWS account id from a key id', () => {
     // Key id layout: 4-letter prefix, then base32 whose bits 7..46 (of 48) are the account id.

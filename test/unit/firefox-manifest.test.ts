@@ -35,7 +35,7 @@ describe('firefoxManifest', () => {
 
   it('lets the background fetch plain-HTTP scripts as they are (no upgrade-insecure-requests), scripts only from the package', () => {
     expect(firefox.content_security_policy.extension_pages).not.toMatch(/upgrade-insecure-requests/);
-    expect(firefox.content_security_policy.extension_pages).toMatch(/script-src 'self'(?:;|$)/);
+    expect(firefox.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'");
   });
 
   it('carries the content scripts (MAIN world included), popup, icons and version unchanged', () => {
@@ -54,6 +54,10 @@ describe('firefoxManifest', () => {
   it('refuses manifests it cannot translate', () => {
     expect(() => firefoxManifest({ ...chrome, manifest_version: 2 })).toThrow(/Manifest V3/);
     expect(() => firefoxManifest({ ...chrome, background: undefined })).toThrow(/service_worker/);
-    expect(() => firefoxManifest({ ...chrome, content_security_policy: { extension_pages: "script-src 'self'" } })).toThrow(/content_security_policy/);
+  });
+
+  it("replaces Chrome's extension-page policy with Firefox's own", () => {
+    const replaced = firefoxManifest({ ...chrome, content_security_policy: { extension_pages: "script-src 'self'; upgrade-insecure-requests" } });
+    expect(replaced.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'");
   });
 });

@@ -38,7 +38,10 @@ export function validateAwsAccessKeyId(keyId: string): ValidationResult {
   }
   const accountId = decodeAwsAccountId(keyId);
   const details: Record<string, string> = { keyType };
-  if (accountId) details.accountId = accountId;
+  // AWS account ids have 12 digits; a key id that decodes to more was not issued by AWS (or uses a
+  // layout we do not know): keep it as a pattern match, without an account.
+  if (!accountId || accountId.length !== 12) return { verdict: 'unknown', details };
+  details.accountId = accountId;
   return { verdict: 'valid', details };
 }
 
