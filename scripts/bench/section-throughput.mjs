@@ -116,6 +116,15 @@ export async function run(ctx) {
     for (let i = 0; i < texts.length; i++) engine.scanText(texts[i], origins[i], { decodeDepth: 0 });
   }, { runs });
 
+  // The same engine with the keyword pass in JavaScript: what runs where WebAssembly may not be
+  // compiled (an extension page whose CSP lacks 'wasm-unsafe-eval').
+  const keywordKernel = engine.getDefaultScanner().keywordKernel;
+  const jsScanner = new engine.Scanner(engine.RULES, { keywordKernel: 'js' });
+  log?.('  LeakLens with the keyword pass in JavaScript: warm-up + runs');
+  const jsKernel = timeRuns(() => {
+    for (let i = 0; i < texts.length; i++) engine.scanText(texts[i], origins[i], {}, jsScanner);
+  }, { runs });
+
   // Floor: one trivial regex pass over the same texts.
   log?.('  floor regex: warm-up + runs');
   const floor = timeRuns(() => {
@@ -156,6 +165,8 @@ export async function run(ctx) {
       findingsBySeverity: bySeverity,
       findingsByRule: byRuleLL,
       withoutDecoding: { runsMs: noDecode.times, medianMs: noDecode.median, mbPerSec: mbps(noDecode.median) },
+      keywordKernel,
+      keywordPassInJavaScript: { runsMs: jsKernel.times, medianMs: jsKernel.median, mbPerSec: mbps(jsKernel.median) },
     },
     secretlint: {
       version: preset.version,
@@ -190,8 +201,9 @@ export async function run(ctx) {
     table(
       ['scanner', 'rules', 'median', 'MB/s', 'CPU time', 'findings'],
       [
-        [`LeakLens (scanText, full engine)`, engine.RULES.length, fmtMs(leaklens.median), fmtNum(llMBs), fmtMs(leaklens.cpuMedian), leaklens.result.length],
+        [`LeakLens (scanText, full engine; keyword pass: ${keywordKernel})`, engine.RULES.length, fmtMs(leaklens.median), fmtNum(llMBs), fmtMs(leaklens.cpuMedian), leaklens.result.length],
         [`  LeakLens without decoding passes`, engine.RULES.length, fmtMs(noDecode.median), fmtNum(mbps(noDecode.median)), '-', '-'],
+        [`  LeakLens, keyword pass in JavaScript (no WebAssembly)`, engine.RULES.length, fmtMs(jsKernel.median), fmtNum(mbps(jsKernel.median)), '-', '-'],
         [`secretlint ${preset.version} + preset-recommend`, preset.detectors.length, fmtMs(secretlint.median), fmtNum(slMBs), fmtMs(secretlint.cpuMedian), secretlint.messages.length],
         [`floor: one regex ${summary.floor.regex}`, 1, fmtMs(floor.median), fmtNum(mbps(floor.median)), '-', floor.result],
       ],

@@ -6,12 +6,14 @@ const repeatTo = (unit, size) => unit.repeat(Math.ceil(size / unit.length)).slic
 
 export function slowInputs(rules) {
   const keywords = rules.flatMap((rule) => rule.keywords).join(' = "');
+  const keywordsNonAscii = rules.flatMap((rule) => rule.keywords).join('é😀');
   return [
     ["10 MB of 'a'", () => 'a'.repeat(10 * MB)],
     ["10 MB of '='", () => '='.repeat(10 * MB)],
     ['5 MB of the base64 alphabet in long runs', () => repeatTo(`${BASE64_ALPHABET.repeat(400)}\n`, 5 * MB)],
     ['5 MB of one base64 run', () => repeatTo(BASE64_ALPHABET, 5 * MB)],
     ["2 MB of every rule's keywords, repeated", () => repeatTo(`${keywords} = "`, 2 * MB)],
+    ["2 MB of every rule's keywords between non-ASCII characters", () => repeatTo(`${keywordsNonAscii}é`, 2 * MB)],
     ["2 MB of 'eyJ' repeated", () => 'eyJ'.repeat((2 * MB) / 3)],
     ["2 MB of 'eyJ.' repeated", () => 'eyJ.'.repeat((2 * MB) / 4)],
     ["1 MB of nested percent-encoding ('%25' repeated)", () => `q=${'%25'.repeat(MB / 3)}41`],

@@ -1,11 +1,12 @@
 /**
- * The scanner: one keyword pass, each rule's bounded pattern only in windows around its keyword hits,
- * full-text confirmation of every windowed match, entropy gates and validators, overlap resolution
- * (a specific rule beats a generic one), then decoded segments scanned again up to a depth limit.
+ * The scanner: one keyword pass (which also finds the base64 candidates for the decoding stage), each
+ * rule's bounded pattern only in windows around its keyword hits, full-text confirmation of every
+ * windowed match, entropy gates and validators, overlap resolution (a specific rule beats a generic
+ * one), then decoded segments scanned again up to a depth limit.
  * It returns redacted findings: the raw value never leaves this module except as a hash.
  */
 import type { Finding } from '../shared/finding.ts';
-import { findEncodedSegments, type DecodedSegment } from './decode.ts';
+import { BASE64_RUNS, findEncodedSegments, type DecodedSegment } from './decode.ts';
 import { shannonEntropy } from './entropy.ts';
 import { KeywordIndex } from './keyword-index.ts';
 import { maskSecret } from './redact.ts';
@@ -61,7 +62,11 @@ export class Scanner {
   /** keyword id → indices of the rules that listed it */
   private readonly rulesByKeyword: number[][];
 
-  constructor(rules: readonly Rule[]) {
+  /**
+   * `options.keywordKernel`: 'js' keeps the keyword pass in JavaScript even where WebAssembly is
+   * available (tests compare the two; the bench shows the fallback's speed). Findings are the same.
+   */
+  constructor(rules: readonly Rule[], options: { keywordKernel?: 'auto' | 'js' } = {}) {
     this.rules = rules;
     this.compiled = rules.map((rule) => {
       const flags = rule.pattern.flags.replace(/[gyd]/g, '');
@@ -86,16 +91,24 @@ export class Scanner {
         if (!rulesByKeyword[id]!.includes(ruleIndex)) rulesByKeyword[id]!.push(ruleIndex);
       }
     });
-    this.keywordIndex = new KeywordIndex([...keywordIds.keys()]);
+    this.keywordIndex = new KeywordIndex([...keywordIds.keys()], { runs: BASE64_RUNS, kernel: options.keywordKernel ?? 'auto' });
     this.rulesByKeyword = rulesByKeyword;
+  }
+
+  /** Which loop runs the keyword pass: 'wasm', or 'js' where WebAssembly is unavailable or declined. */
+  get keywordKernel(): 'wasm' | 'js' {
+    return this.keywordIndex.kernelKind;
   }
 
   /** Raw matches in `text`, including those inside decoded segments. Engine-internal. */
   findMatches(text: string, options: ScanOptions = {}, depth = options.decodeDepth ?? DEFAULT_DECODE_DEPTH): RawMatch[] {
-    const matches = resolveOverlaps(this.matchRules(text, options.ruleIds));
     const maxDecodeBytes = options.maxDecodeBytes ?? DEFAULT_MAX_DECODE_BYTES;
-    if (depth > 0 && text.length <= maxDecodeBytes) {
-      const segments = findEncodedSegments(text);
+    const decode = depth > 0 && text.length <= maxDecodeBytes;
+    // The base64 candidates are found in the keyword pass's bytes: one read of the text for both.
+    const base64Runs: number[] | undefined = decode ? [] : undefined;
+    const matches = resolveOverlaps(this.matchRules(text, options.ruleIds, base64Runs));
+    if (decode) {
+      const segments = findEncodedSegments(text, base64Runs);
       if (segments.length > 0) this.addDecodedMatches(segments, matches, options, depth);
     }
     return matches.sort((a, b) => a.start - b.start || a.rule.id.localeCompare(b.rule.id));
@@ -131,13 +144,17 @@ export class Scanner {
     }
   }
 
-  private matchRules(text: string, onlyRuleIds: ReadonlySet<string> | undefined): RawMatch[] {
+  private matchRules(text: string, onlyRuleIds: ReadonlySet<string> | undefined, base64Runs: number[] | undefined): RawMatch[] {
     // Keyword hits per rule, in text order.
     const hitsByRule: (number[] | undefined)[] = new Array(this.compiled.length);
     const rulesByKeyword = this.rulesByKeyword;
-    this.keywordIndex.scan(text, (keyword, start) => {
-      for (const ruleIndex of rulesByKeyword[keyword]!) (hitsByRule[ruleIndex] ??= []).push(start);
-    });
+    this.keywordIndex.scan(
+      text,
+      (keyword, start) => {
+        for (const ruleIndex of rulesByKeyword[keyword]!) (hitsByRule[ruleIndex] ??= []).push(start);
+      },
+      base64Runs,
+    );
 
     const matches: RawMatch[] = [];
     for (let ruleIndex = 0; ruleIndex < hitsByRule.length; ruleIndex++) {

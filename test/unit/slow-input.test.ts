@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  BASE64_RUNS,
   REFERENCE_PATTERNS,
   decodeBase64Text,
   decodeEscapes,
@@ -34,10 +35,10 @@ function repeatTo(unit: string, size: number): string {
 }
 
 /** Every keyword of every rule, in each rule's order, with separators that end tokens. */
-function allKeywords(): string {
+function allKeywords(separator = ' = "'): string {
   const parts: string[] = [];
   for (const rule of RULES) for (const keyword of rule.keywords) parts.push(keyword);
-  return parts.join(' = "');
+  return parts.join(separator);
 }
 
 const INPUTS: [name: string, make: () => string][] = [
@@ -47,6 +48,8 @@ const INPUTS: [name: string, make: () => string][] = [
   ['5 MB of the base64 alphabet in long runs', () => repeatTo(`${BASE64_ALPHABET.repeat(400)}\n`, 5 * MB)],
   ['5 MB of one base64 run', () => repeatTo(BASE64_ALPHABET, 5 * MB)],
   ["2 MB of every rule's keywords, repeated", () => repeatTo(`${allKeywords()} = "`, 2 * MB)],
+  // Keyword hits in chunks that are not all ASCII: every hit's offset is mapped from UTF-8 bytes.
+  ["2 MB of every rule's keywords between non-ASCII characters", () => repeatTo(`${allKeywords('é😀')}é`, 2 * MB)],
   ["2 MB of 'eyJ' repeated", () => 'eyJ'.repeat((2 * MB) / 3)],
   ["2 MB of 'eyJ.' repeated", () => 'eyJ.'.repeat((2 * MB) / 4)],
   ["1 MB of nested percent-encoding ('%25' repeated)", () => `q=${'%25'.repeat(MB / 3)}41`],
@@ -141,7 +144,10 @@ describe('decoding scans match the reference regexes', () => {
         else if (pick < 0.15) text += base64Run(random);
         else text += pieces[Math.floor(random() * pieces.length)];
       }
-      expect(findEncodedSegments(text), JSON.stringify(text)).toEqual(referenceSegments(text));
+      const expected = referenceSegments(text);
+      expect(findEncodedSegments(text), JSON.stringify(text)).toEqual(expected);
+      // The scanner hands over the base64 candidates its keyword pass found: same segments.
+      expect(findEncodedSegments(text, runsFromKeywordPass(text)), JSON.stringify(text)).toEqual(expected);
     }
   });
 
@@ -154,9 +160,20 @@ describe('decoding scans match the reference regexes', () => {
       `${'QUJD'.repeat(4001)}`,
       `a ${'QUJD'.repeat(20)}QQ== b ${'QUJD'.repeat(20)}QUI= c ${'QUJD'.repeat(20)}QQ==x`,
     ];
-    for (const text of texts) expect(findEncodedSegments(text)).toEqual(referenceSegments(text));
+    for (const text of texts) {
+      const expected = referenceSegments(text);
+      expect(findEncodedSegments(text)).toEqual(expected);
+      expect(findEncodedSegments(text, runsFromKeywordPass(text))).toEqual(expected);
+    }
   });
 });
+
+const runsIndex = new KeywordIndex(['x'], { runs: BASE64_RUNS });
+function runsFromKeywordPass(text: string): number[] {
+  const runs: number[] = [];
+  runsIndex.scan(text, () => {}, runs);
+  return runs;
+}
 
 describe('fast decoders and keyword pass match simple references', () => {
   const referenceEscapes = (segment: string) =>
