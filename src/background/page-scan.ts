@@ -1,12 +1,23 @@
 /**
  * Turns a page snapshot from the content script into findings. Runs in the background, off the page's
  * main thread: the content script only copies strings.
+ *
+ * Where each finding points, and what makes two sightings one finding (same value, same place):
+ * - web storage, cookies, IndexedDB: the key (`auth.session`, `acme-cache/tokens/session`) and the
+ *   JSON path inside the value; one finding per origin + key;
+ * - inline scripts: the script (`script#config`, `inline script #3`) and the line inside it; one
+ *   finding per origin (the same config inlined on every page is one leak);
+ * - data islands: `script#__NEXT_DATA__` and the JSON path; DOM values: a selector and the attribute
+ *   (`#support-widget@data-api-key`); one finding per origin + place;
+ * - forms posting to http://: the form's selector, with the action URL.
  */
 import type { Finding } from '../shared/finding.ts';
-import type { PageSnapshotMessage } from '../shared/messages.ts';
+import type { DomValue, PageSnapshotMessage } from '../shared/messages.ts';
 import { scanText } from '../engine/index.ts';
+import { inspectForm } from '../engine/inspectors/insecure-form.ts';
 import { redactUrl } from '../engine/inspectors/url.ts';
 import { scanMaybeJson } from '../engine/structured.ts';
+import type { SkippedResource } from './findings-store.ts';
 
 export function scanPageSnapshot(snapshot: PageSnapshotMessage): Finding[] {
   const pageUrl = redactUrl(snapshot.pageUrl);
@@ -23,11 +34,62 @@ export function scanPageSnapshot(snapshot: PageSnapshotMessage): Finding[] {
     findings.push(...scanMaybeJson(safeDecode(value), { source: 'cookie', location: { url: pageUrl, keyPath: name }, identity: `${origin}\u0000${name}` }));
   }
   snapshot.inlineScripts.forEach((text, index) => {
-    const keyPath = `inline script #${index + 1}`;
-    // Identity by content position, not index alone: the same config in two pages is one finding.
+    const keyPath = snapshot.inlineScriptSelectors?.[index] ?? `inline script #${index + 1}`;
+    // Identity by origin, not by script index: the same config inlined in two pages is one finding.
     findings.push(...scanText(text, { source: 'inline-script', location: { url: pageUrl, keyPath }, identity: `${origin}\u0000inline` }));
   });
+  for (const island of snapshot.dataIslands ?? []) {
+    findings.push(...scanMaybeJson(island.text, { source: 'inline-script', location: { url: pageUrl, keyPath: island.selector }, identity: `${origin}\u0000${island.selector}` }));
+  }
+  for (const value of snapshot.dom ?? []) findings.push(...scanDomValue(value, pageUrl, origin));
+  for (const form of snapshot.insecureForms ?? []) findings.push(...inspectForm(form, snapshot.pageUrl));
+  for (const record of snapshot.indexedDb ?? []) {
+    const keyPath = `${record.database}/${record.store}/${record.key}`;
+    findings.push(...scanMaybeJson(record.value, { source: 'indexeddb', location: { url: pageUrl, keyPath }, identity: `${origin}\u0000${keyPath}` }));
+  }
   return findings;
+}
+
+/** What the content script could not copy, for the tab's "skipped" list (never silent). */
+export function snapshotSkips(snapshot: PageSnapshotMessage): SkippedResource[] {
+  const pageUrl = redactUrl(snapshot.pageUrl);
+  return (snapshot.skipped ?? []).map((skip) => ({ url: `${pageUrl} (${skip.what})`, reason: skip.reason }));
+}
+
+/** Where a DOM value is: its element, and the attribute when that is not obvious from the kind. */
+export function domKeyPath(value: DomValue): string {
+  switch (value.kind) {
+    case 'comment':
+      return value.selector;
+    case 'meta':
+      return `${value.selector}@content`;
+    case 'hidden-input':
+      return `${value.selector}@value`;
+    case 'data-attribute':
+      return `${value.selector}@${value.name}`;
+  }
+}
+
+/**
+ * DOM values are scanned with their name, as `"name": "value"`, because most are only credentials by
+ * name (`<input type=hidden name=api_key>`, `data-api-key`): generic assignment rules need to see it.
+ * Positions inside that synthetic text mean nothing; the key path locates the value. Comments are
+ * prose, scanned as they are, with the line inside the comment.
+ */
+function scanDomValue(value: DomValue, pageUrl: string, origin: string): Finding[] {
+  const keyPath = domKeyPath(value);
+  const scanOrigin = { source: 'dom' as const, location: { url: pageUrl, keyPath }, identity: `${origin}\u0000${keyPath}` };
+  if (value.kind === 'comment') return scanText(value.value, scanOrigin);
+  const trimmed = value.value.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    // data-config='{"apiKey": …}': a JSON value is walked, findings at their JSON path.
+    const structured = scanMaybeJson(value.value, scanOrigin);
+    if (structured.length > 0) return structured;
+  }
+  // `data-api-key` reads as `api-key` to a rule: the prefix is HTML's, not the app's naming.
+  const name = value.kind === 'data-attribute' ? value.name.replace(/^data-/, '') : value.name;
+  const assignment = `${JSON.stringify(name)}: ${JSON.stringify(value.value)}`;
+  return scanText(assignment, scanOrigin).map(({ location: { line: _line, column: _column, ...location }, ...finding }) => ({ ...finding, location }));
 }
 
 export function parseCookies(cookieHeader: string): [string, string][] {

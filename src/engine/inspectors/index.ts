@@ -4,6 +4,7 @@ import { CLEARTEXT_CREDENTIAL } from './cleartext.ts';
 import { COOKIE_WITHOUT_HTTPONLY, COOKIE_WITHOUT_SAMESITE, COOKIE_WITHOUT_SECURE } from './cookies.ts';
 import { HEADER_CREDENTIAL } from './headers.ts';
 import type { InspectorRule } from './inspector-rule.ts';
+import { INSECURE_FORM_ACTION } from './insecure-form.ts';
 import { MIXED_CONTENT } from './mixed-content.ts';
 import { REFERER_LEAK, REFERRER_POLICY_LEAK } from './referer.ts';
 import { BODY_PASSWORD, CLIENT_SECRET_IN_BROWSER, PASSWORD_GRANT } from './request-body.ts';
@@ -27,4 +28,5 @@ export const INSPECTOR_RULES: readonly InspectorRule[] = [
   COOKIE_WITHOUT_SAMESITE,
   CLEARTEXT_CREDENTIAL,
   MIXED_CONTENT,
+  INSECURE_FORM_ACTION,
 ];

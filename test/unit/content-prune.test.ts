@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+/**
+ * The bounded, getter-safe copy that the globals probe and the IndexedDB sampler use on page values:
+ * it must keep every string a scan needs with the path that leads to it, and survive whatever a
+ * hostile page hands it (getters, throwing proxies, cycles, huge or deep values) without running
+ * page code it does not have to.
+ */
+import { describe, expect, it } from 'vitest';
+import { dataProperty, DEFAULT_PRUNE_LIMITS, pruneForScan, serialisePruned, type PruneStats } from '../../src/content/collectors/prune.ts';
+import { fakeOpaqueToken } from '../support/fake-secrets.ts';
+
+describe('pruneForScan', () => {
+  it('keeps strings with the keys and array positions that lead to them, and drops the rest', () => {
+    const token = fakeOpaqueToken();
+    const value = { env: 'production', retries: 3, enabled: true, nested: { list: [1, 'ab', { apiKey: token }], fn: () => token } };
+    expect(pruneForScan(value)).toEqual({ env: 'production', nested: { list: [null, null, { apiKey: token }] } });
+    // The JSON path the background will compute still points at the right element.
+    expect(JSON.parse(serialisePruned(value)!).nested.list[2].apiKey).toBe(token);
+  });
+
+  it('never calls a getter, and survives getters and proxy traps that throw', () => {
+    let calls = 0;
+    const token = fakeOpaqueToken();
+    const withGetter = { plain: token, get secret() {
+      calls++;
+      return fakeOpaqueToken();
+    } };
+    const hostile = new Proxy({}, {
+      ownKeys() {
+        throw new Error('no keys for you');
+      },
+    });
+    const lyingProxy = new Proxy({ a: token }, {
+      getOwnPropertyDescriptor() {
+        throw new Error('nope');
+      },
+    });
+    expect(pruneForScan({ withGetter, hostile, lyingProxy })).toEqual({ withGetter: { plain: token } });
+    expect(calls).toBe(0);
+  });
+
+  it('cuts cycles and stops at the depth limit', () => {
+    const token = fakeOpaqueToken();
+    const cyclic: Record<string, unknown> = { token };
+    cyclic.self = cyclic;
+    expect(pruneForScan(cyclic)).toEqual({ token });
+    let deep: Record<string, unknown> = { token };
+    for (let i = 0; i < 50; i++) deep = { next: deep };
+    expect(pruneForScan(deep)).toBeUndefined();
+    expect(pruneForScan(deep, { ...DEFAULT_PRUNE_LIMITS, maxDepth: 60 })).toBeDefined();
+  });
+
+  it('bounds nodes, characters, keys per object and array items', () => {
+    const many = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, `value-number-${i}`]));
+    const stats: PruneStats = { nodes: 0 };
+    const pruned = pruneForScan(many, { ...DEFAULT_PRUNE_LIMITS, maxNodes: 100 }, stats) as Record<string, string>;
+    expect(Object.keys(pruned).length).toBeLessThanOrEqual(100);
+    expect(stats.nodes).toBeLessThanOrEqual(101);
+    const big = Array.from({ length: 1000 }, () => 'x'.repeat(1000));
+    expect(JSON.stringify(pruneForScan(big, { ...DEFAULT_PRUNE_LIMITS, maxChars: 10_000 })).length).toBeLessThan(12_000);
+    expect((pruneForScan(big) as unknown[]).length).toBe(DEFAULT_PRUNE_LIMITS.maxArrayItems);
+    const huge = 'y'.repeat(DEFAULT_PRUNE_LIMITS.maxStringLength * 2);
+    expect((pruneForScan({ huge }) as { huge: string }).huge).toHaveLength(DEFAULT_PRUNE_LIMITS.maxStringLength);
+  });
+
+  it('reads Maps and Sets, skips binary data, dates, DOM nodes and functions', () => {
+    const token = fakeOpaqueToken();
+    const value = {
+      map: new Map<unknown, unknown>([['accessToken', token], [{}, 'object keys are dropped']]),
+      set: new Set(['short', token]),
+      bytes: new Uint8Array(64),
+      buffer: new ArrayBuffer(16),
+      when: new Date(),
+      node: document.createElement('div'),
+      fn() {},
+    };
+    expect(pruneForScan(value)).toEqual({ map: { accessToken: token }, set: [null, token] });
+  });
+
+  it('keeps a key named __proto__ as data instead of changing the copy\'s prototype', () => {
+    const token = fakeOpaqueToken();
+    const value = JSON.parse(`{"__proto__": {"token": "${token}"}}`) as object;
+    const pruned = pruneForScan(value) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(pruned)).toBeNull();
+    expect(Object.keys(pruned)).toEqual(['__proto__']);
+    expect(JSON.parse(JSON.stringify(pruned))).toEqual({ ['__proto__']: { token } });
+  });
+
+  it('serialises strings as they are and nothing-left as undefined', () => {
+    expect(serialisePruned('short')).toBeUndefined();
+    expect(serialisePruned('a long enough string')).toBe('a long enough string');
+    expect(serialisePruned({ n: 1, b: false })).toBeUndefined();
+    expect(serialisePruned(null)).toBeUndefined();
+  });
+});
+
+describe('dataProperty', () => {
+  it('returns data values only', () => {
+    let called = false;
+    const object = { a: 'value', get b() {
+      called = true;
+      return 'getter';
+    } };
+    expect(dataProperty(object, 'a')).toBe('value');
+    expect(dataProperty(object, 'b')).toBeUndefined();
+    expect(dataProperty(object, 'missing')).toBeUndefined();
+    expect(called).toBe(false);
+  });
+});
