@@ -16,7 +16,16 @@ import type { DomValue, PageSnapshotMessage } from '../shared/messages.ts';
 import { scanText } from '../engine/index.ts';
 import { inspectForm } from '../engine/inspectors/insecure-form.ts';
 import { redactUrl } from '../engine/inspectors/url.ts';
-import { scanMaybeJson } from '../engine/structured.ts';
+import { scanMaybeJson, withoutPosition } from '../engine/structured.ts';
+import type { ScanOrigin } from '../engine/types.ts';
+
+/**
+ * A stored value (storage entry, cookie, IndexedDB record) is located by its key and JSON path; a
+ * line and column inside the value would read as a position in the page, so they are dropped.
+ */
+function scanStoredValue(value: string, origin: ScanOrigin) {
+  return scanMaybeJson(value, origin).map(withoutPosition);
+}
 import type { SkippedResource } from './findings-store.ts';
 
 export function scanPageSnapshot(snapshot: PageSnapshotMessage): Finding[] {
@@ -25,13 +34,13 @@ export function scanPageSnapshot(snapshot: PageSnapshotMessage): Finding[] {
   const findings: Finding[] = [];
 
   for (const [key, value] of snapshot.localStorage) {
-    findings.push(...scanMaybeJson(value, { source: 'local-storage', location: { url: pageUrl, keyPath: key }, identity: `${origin}\u0000${key}` }));
+    findings.push(...scanStoredValue(value, { source: 'local-storage', location: { url: pageUrl, keyPath: key }, identity: `${origin}\u0000${key}` }));
   }
   for (const [key, value] of snapshot.sessionStorage) {
-    findings.push(...scanMaybeJson(value, { source: 'session-storage', location: { url: pageUrl, keyPath: key }, identity: `${origin}\u0000${key}` }));
+    findings.push(...scanStoredValue(value, { source: 'session-storage', location: { url: pageUrl, keyPath: key }, identity: `${origin}\u0000${key}` }));
   }
   for (const [name, value] of parseCookies(snapshot.cookies)) {
-    findings.push(...scanMaybeJson(safeDecode(value), { source: 'cookie', location: { url: pageUrl, keyPath: name }, identity: `${origin}\u0000${name}` }));
+    findings.push(...scanStoredValue(safeDecode(value), { source: 'cookie', location: { url: pageUrl, keyPath: name }, identity: `${origin}\u0000${name}` }));
   }
   snapshot.inlineScripts.forEach((text, index) => {
     const keyPath = snapshot.inlineScriptSelectors?.[index] ?? `inline script #${index + 1}`;
@@ -45,7 +54,7 @@ export function scanPageSnapshot(snapshot: PageSnapshotMessage): Finding[] {
   for (const form of snapshot.insecureForms ?? []) findings.push(...inspectForm(form, snapshot.pageUrl));
   for (const record of snapshot.indexedDb ?? []) {
     const keyPath = `${record.database}/${record.store}/${record.key}`;
-    findings.push(...scanMaybeJson(record.value, { source: 'indexeddb', location: { url: pageUrl, keyPath }, identity: `${origin}\u0000${keyPath}` }));
+    findings.push(...scanStoredValue(record.value, { source: 'indexeddb', location: { url: pageUrl, keyPath }, identity: `${origin}\u0000${keyPath}` }));
   }
   return findings;
 }

@@ -63,7 +63,7 @@ export function scanJsonValue(value: unknown, origin: ScanOrigin, options?: Scan
 }
 
 /** Positions inside a leaf value (or a synthetic `"key": "value"`) mean nothing to the user: the path locates it. */
-function withoutPosition(finding: Finding): Finding {
+export function withoutPosition(finding: Finding): Finding {
   const { line: _line, column: _column, ...location } = finding.location;
   return { ...finding, location };
 }

@@ -102,6 +102,19 @@ describe('scanPageSnapshot', () => {
     expect(findings[0]!.details).toMatchObject({ method: 'POST', passwordField: true, pageScheme: 'https' });
   });
 
+  it('locates stored values by key alone: no line or column that would read as a page position', () => {
+    const jwt = fakeJwt({ sub: 'u', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 30 * 86400 });
+    const findings = scanPageSnapshot(snapshot({ cookies: `session_token=${jwt}`, localStorage: [['raw', jwt]] }));
+    const cookie = findings.find((f) => f.source === 'cookie');
+    const stored = findings.find((f) => f.source === 'local-storage');
+    expect(cookie?.location).toMatchObject({ keyPath: 'session_token' });
+    expect(stored?.location).toMatchObject({ keyPath: 'raw' });
+    for (const finding of [cookie, stored]) {
+      expect(finding?.location.line).toBeUndefined();
+      expect(finding?.location.column).toBeUndefined();
+    }
+  });
+
   it('makes the same value at the same place one finding, and another place another', () => {
     const jwt = longLivedJwt();
     const onHome = scanPageSnapshot(snapshot({ localStorage: [['auth', jwt]] }, 'https://app.example.test/'));
