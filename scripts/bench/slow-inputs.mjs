@@ -1,5 +1,5 @@
-// The pathological inputs of test/unit/slow-input.test.ts, for timing in the bench (keep the two lists
-// in step). `rules` is the engine's RULES (for the all-keywords input).
+// The pathological inputs, shared by test/unit/slow-input.test.ts (bounded, catches blow-ups) and the
+// bench (reports their times). `rules` is the engine's RULES (for the all-keywords inputs).
 const MB = 1024 * 1024;
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const repeatTo = (unit, size) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);

@@ -20,51 +20,17 @@ import {
   type DecodedSegment,
 } from '../../src/engine/decode.ts';
 import { RULES, scanText } from '../../src/engine/index.ts';
+import { slowInputs } from '../../scripts/bench/slow-inputs.mjs';
 import { KeywordIndex } from '../../src/engine/keyword-index.ts';
 import type { ScanOrigin } from '../../src/engine/types.ts';
 
 const BOUND_MS = 20_000;
-const MB = 1024 * 1024;
 const origin: ScanOrigin = { source: 'script', location: { url: 'https://slow.example.test/app.js' } };
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** `unit` repeated until the result is at least `size` characters long, cut to exactly `size`. */
-function repeatTo(unit: string, size: number): string {
-  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-}
-
-/** Every keyword of every rule, in each rule's order, with separators that end tokens. */
-function allKeywords(separator = ' = "'): string {
-  const parts: string[] = [];
-  for (const rule of RULES) for (const keyword of rule.keywords) parts.push(keyword);
-  return parts.join(separator);
-}
-
-const INPUTS: [name: string, make: () => string][] = [
-  ["10 MB of 'a'", () => 'a'.repeat(10 * MB)],
-  ["10 MB of '='", () => '='.repeat(10 * MB)],
-  // Long runs of the alphabet (too long to be one base64 segment), separated by newlines.
-  ['5 MB of the base64 alphabet in long runs', () => repeatTo(`${BASE64_ALPHABET.repeat(400)}\n`, 5 * MB)],
-  ['5 MB of one base64 run', () => repeatTo(BASE64_ALPHABET, 5 * MB)],
-  ["2 MB of every rule's keywords, repeated", () => repeatTo(`${allKeywords()} = "`, 2 * MB)],
-  // Keyword hits in chunks that are not all ASCII: every hit's offset is mapped from UTF-8 bytes.
-  ["2 MB of every rule's keywords between non-ASCII characters", () => repeatTo(`${allKeywords('é😀')}é`, 2 * MB)],
-  ["2 MB of 'eyJ' repeated", () => 'eyJ'.repeat((2 * MB) / 3)],
-  ["2 MB of 'eyJ.' repeated", () => 'eyJ.'.repeat((2 * MB) / 4)],
-  ["1 MB of nested percent-encoding ('%25' repeated)", () => `q=${'%25'.repeat(MB / 3)}41`],
-  ["1 MB of '\\u0041' escapes", () => '\\u0041'.repeat(MB / 6)],
-  ["1 MB of '%41' in short runs", () => repeatTo('%41%41x', MB)],
-  ["5 MB single line of minified JS with 'apiKey:\"' repeated", () => repeatTo('n.init({apiKey:"', 5 * MB)],
-  [
-    '5 MB single line of minified JS, keywords with near-miss values',
-    () =>
-      repeatTo(
-        'function(t){return t.apiKey="sk_live_"+t.token,t.password=t.secret||"",t.Authorization="Bearer "+t.access_token},',
-        5 * MB,
-      ),
-  ],
-];
+// One list of pathological inputs, shared with the benchmark (which times them): scripts/bench/slow-inputs.mjs.
+const INPUTS = slowInputs(RULES);
 
 describe('slow inputs', () => {
   it('has rules to run', () => {
