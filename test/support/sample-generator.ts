@@ -7,6 +7,7 @@
  * `{{chars:abc123:10}}` (any alphabet, no `:` or `}` in it).
  */
 import type { SampleGenerator, SampleTemplate } from '../../src/engine/types.ts';
+import { prng } from './prng.ts';
 
 const ALPHABETS: Record<string, string> = {
   alnum: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
@@ -25,15 +26,7 @@ const ALPHABETS: Record<string, string> = {
 const PLACEHOLDER = /\{\{(\w+)(?::([^:}]+))?:(\d+)\}\}/g;
 
 export function createSampleGenerator(seed = 0x1eac1e45): SampleGenerator {
-  // mulberry32: tiny, fast, good enough to make strings that look random to an entropy gate.
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   const chars = (alphabet: string, length: number) => {
     let out = '';
     for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];

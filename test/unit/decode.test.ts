@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeBase64Bytes, decodeBase64Text, isWellFormedUtf8 } from '../../src/engine/decode.ts';
+import { prng } from '../support/prng.ts';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 const decodes = (bytes: Uint8Array): boolean => {
@@ -15,18 +16,6 @@ const decodes = (bytes: Uint8Array): boolean => {
     return false;
   }
 };
-
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every byte value where UTF-8 changes meaning. */
 const EDGES = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff];

@@ -13,18 +13,7 @@ import { KeywordIndex, setWebAssemblyAllowed } from '../../src/engine/keyword-in
 import { CHUNK_UNITS } from '../../src/engine/utf8-chunks.ts';
 import { I32, ins, moduleBytes, s32, u32 } from '../../src/engine/wasm/encoder.ts';
 import { createSampleGenerator, expandSample } from '../support/sample-generator.ts';
-
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng.ts';
 
 /** The definition: every occurrence of every keyword, ASCII letters compared case-insensitively. */
 function referenceHits(keywords: readonly string[], text: string): string[] {

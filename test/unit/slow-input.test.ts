@@ -23,6 +23,7 @@ import { RULES, scanText } from '../../src/engine/index.ts';
 import { slowInputs } from '../../scripts/bench/slow-inputs.mjs';
 import { KeywordIndex } from '../../src/engine/keyword-index.ts';
 import type { ScanOrigin } from '../../src/engine/types.ts';
+import { prng } from '../support/prng.ts';
 
 const BOUND_MS = 20_000;
 const origin: ScanOrigin = { source: 'script', location: { url: 'https://slow.example.test/app.js' } };
@@ -69,18 +70,6 @@ function referenceSegments(text: string): DecodedSegment[] {
   run(REFERENCE_PATTERNS.escape, 'escape', decodeEscapesRevealingAscii);
   run(REFERENCE_PATTERNS.base64, 'base64', decodeBase64Text);
   return out;
-}
-
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('decoding scans match the reference regexes', () => {
