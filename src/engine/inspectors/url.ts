@@ -3,8 +3,10 @@
  * history, bookmarks and the `Referer` of every request the page makes, so it is high wherever it is
  * seen. Parameters are judged by name (whole normalised tokens, see parameter-names.ts) and every value
  * and path segment also goes through the engine, so a JWT or a provider key is recognised whatever
- * its parameter is called. Signed URLs are recognised as such (info, with their expiry) and their
- * signature parameters are not mistaken for leaked credentials.
+ * its parameter is called. The whole URL also goes through the rules that need one (webhook URLs
+ * whose secret is the URL, keys known by their endpoint: whole-url.ts), one finding per secret.
+ * Signed URLs are recognised as such (info, with their expiry) and their signature parameters are not
+ * mistaken for leaked credentials.
  */
 import type { Finding, FindingLocation, FindingSource } from '../../shared/finding.ts';
 import { shannonEntropy } from '../entropy.ts';
@@ -15,6 +17,7 @@ import { memoInspectorFinding as inspectorFinding } from './memo.ts';
 import { LruMemo } from './memo.ts';
 import { scanSegments, type Segment } from './segments.ts';
 import { detectSignedUrl, signedUrlFinding } from './signed-urls.ts';
+import { inspectWholeUrl, matchWholeUrl, type WholeUrlFinding } from './whole-url.ts';
 
 export const CREDENTIAL_IN_URL: InspectorRule = {
   id: 'url-credential-parameter',
@@ -129,17 +132,54 @@ export function inspectUrl(rawUrl: string, context: UrlContext): Finding[] {
   return inspectParsedUrl(url, rawUrl, context).findings;
 }
 
+type Span = readonly [start: number, end: number];
+
+/** A credential one part of the URL (a parameter, a path segment, the user info) reported. */
+interface Reported {
+  findings: Finding[];
+  sighting: CredentialSighting;
+  /** Where the part's raw text sits in `url.href`; only computed when a whole-URL rule matched. */
+  span?: Span | undefined;
+}
+
+/**
+ * Offsets in `url.href` of the path and of each query parameter's raw value, in `urlParameters` order
+ * (URLSearchParams splits on `&` and skips empty pieces, so its entries and the pieces line up). Web
+ * URLs serialise as `scheme://[userinfo@]host[:port]` + pathname + search + hash.
+ */
+function hrefLayout(url: URL, href: string): { pathStart: number; queryValues: Span[] } {
+  const searchStart = href.length - url.hash.length - url.search.length;
+  const queryValues: Span[] = [];
+  if (url.search.length > 1) {
+    let offset = searchStart + 1;
+    for (const piece of url.search.slice(1).split('&')) {
+      if (piece.length > 0) {
+        const equals = piece.indexOf('=');
+        queryValues.push(equals < 0 ? [offset + piece.length, offset + piece.length] : [offset + equals + 1, offset + piece.length]);
+      }
+      offset += piece.length + 1;
+    }
+  }
+  return { pathStart: searchStart - url.pathname.length, queryValues };
+}
+
+const within = (inner: Span, outer: WholeUrlFinding) => inner[1] > inner[0] && outer.start <= inner[0] && inner[1] <= outer.end;
+
 /** `rawUrl` is `url`'s text as seen (redacted for display); callers that already parsed it save a parse. */
 export function inspectParsedUrl(url: URL, rawUrl: string, context: UrlContext): UrlInspection {
   const identityBase = context.identity ?? url.host;
   const extraLocation = context.location ?? {};
   const parameters = urlParameters(url);
-  const signed = parameters.length >= 2 ? detectSignedUrl(parameters) : undefined;
-  const findings: Finding[] = [];
-  const sightings: CredentialSighting[] = [];
+  let signed = parameters.length >= 2 ? detectSignedUrl(parameters) : undefined;
+  // Webhook URLs and keys known by their endpoint: rules that need the URL around the secret.
+  const href = url.href;
+  let whole = inspectWholeUrl(href, () => ({ source: context.source, location: { ...extraLocation }, identity: `${identityBase}\u0000url` }));
+  const layout = whole.length > 0 ? hrefLayout(url, href) : undefined;
+  const reported: Reported[] = [];
 
   const segments: Segment[] = [];
   const segmentOwner: number[] = [];
+  const pathSpans: Span[] = [];
   const origins = parameters.map(({ name, part }) => ({
     source: context.source,
     location: { ...extraLocation, parameter: part === 'fragment' ? `#${name}` : name },
@@ -153,12 +193,16 @@ export function inspectParsedUrl(url: URL, rawUrl: string, context: UrlContext):
   const pathStart = segments.length;
   // Path segments: JWTs and provider keys in REST paths (`/reset/eyJ…`, `/hooks/<token>`).
   if (url.pathname.length > MIN_PATH_SEGMENT_LENGTH) {
+    let offset = layout?.pathStart ?? 0;
     for (const piece of url.pathname.split('/')) {
+      const pieceStart = offset;
+      offset += piece.length + 1;
       if (!isScannedPathPiece(piece)) continue;
       segments.push({
         text: oneLine(safeDecode(piece)),
         origin: { source: context.source, location: { ...extraLocation, keyPath: 'path' }, identity: `${identityBase}\u0000path` },
       });
+      if (layout) pathSpans.push([pieceStart, pieceStart + piece.length]);
     }
   }
   const scanned = scanSegments(segments);
@@ -169,32 +213,29 @@ export function inspectParsedUrl(url: URL, rawUrl: string, context: UrlContext):
   parameters.forEach(({ name, value, part }, index) => {
     if (signed?.parameters.has(name.toLowerCase())) return;
     const origin = origins[index]!;
+    const span = layout?.queryValues[index];
     // The engine first: a recognised provider key or JWT says more than the parameter's name.
     const recognised = recognisedByParameter.get(index);
     let kind = credentialKind(name);
     if (kind === 'oauth-code' && !isOAuthRedirect(url, parameters)) kind = undefined;
     if (recognised) {
-      findings.push(...recognised);
-      sightings.push({ value, label: `${name} parameter`, origin, reported: true });
+      reported.push({ findings: recognised, sighting: { value, label: `${name} parameter`, origin, reported: true }, span });
       return;
     }
     if (!kind || !looksLikeCredentialValue(value, kind)) return;
-    if (kind === 'oauth-code') {
-      findings.push(inspectorFinding(OAUTH_CODE_IN_URL, value, origin));
-    } else {
-      findings.push(
-        inspectorFinding(context.credentialRule ?? CREDENTIAL_IN_URL, value, origin, {
-          title: `${kindTitle(kind)} in a URL ${part === 'fragment' ? 'fragment' : 'parameter'} (${name})`,
-          details: { parameterKind: kind, part },
-        }),
-      );
-    }
-    sightings.push({ value, label: `${name} parameter`, origin, reported: true });
+    const finding =
+      kind === 'oauth-code'
+        ? inspectorFinding(OAUTH_CODE_IN_URL, value, origin)
+        : inspectorFinding(context.credentialRule ?? CREDENTIAL_IN_URL, value, origin, {
+            title: `${kindTitle(kind)} in a URL ${part === 'fragment' ? 'fragment' : 'parameter'} (${name})`,
+            details: { parameterKind: kind, part },
+          });
+    reported.push({ findings: [finding], sighting: { value, label: `${name} parameter`, origin, reported: true }, span });
   });
   for (let i = pathStart; i < scanned.length; i++) {
     if (scanned[i]!.length === 0) continue;
-    findings.push(...scanned[i]!);
-    sightings.push({ value: segments[i]!.text, label: 'URL path segment', origin: { ...segments[i]!.origin, location: { ...segments[i]!.origin.location } }, reported: true });
+    const sighting = { value: segments[i]!.text, label: 'URL path segment', origin: { ...segments[i]!.origin, location: { ...segments[i]!.origin.location } }, reported: true };
+    reported.push({ findings: scanned[i]!, sighting, span: pathSpans[i - pathStart] });
   }
 
   if (url.password) {
@@ -202,8 +243,47 @@ export function inspectParsedUrl(url: URL, rawUrl: string, context: UrlContext):
     const password = safeDecode(url.password);
     const username = safeDecode(url.username);
     const details = username ? { username: username.slice(0, 80) } : undefined;
-    findings.push(inspectorFinding(CREDENTIALS_IN_URL_USERINFO, password, origin, details ? { details } : {}));
-    sightings.push({ value: password, label: 'password in the URL', origin, reported: true, ...(details ? { details } : {}) });
+    const passwordStart = url.protocol.length + 2 + url.username.length + 1;
+    reported.push({
+      findings: [inspectorFinding(CREDENTIALS_IN_URL_USERINFO, password, origin, details ? { details } : {})],
+      sighting: { value: password, label: 'password in the URL', origin, reported: true, ...(details ? { details } : {}) },
+      span: layout ? [passwordStart, passwordStart + url.password.length] : undefined,
+    });
+  }
+
+  let parts = reported;
+  if (whole.length > 0) {
+    // One finding per secret. A part that found the same rule and value already says where it is
+    // (a webhook URL inside `?next=`); otherwise the whole-URL finding stands for every part inside
+    // its secret: the token segment of a webhook path, a Google Chat `token`, an Azure Functions
+    // `code`, a workflow trigger's `sig` (a capability, not an expiring signed URL).
+    const partFindings = new Set<string>();
+    for (const part of reported) for (const finding of part.findings) partFindings.add(`${finding.ruleId}\u0000${finding.secretHash}`);
+    whole = whole.filter(({ finding }) => !partFindings.has(`${finding.ruleId}\u0000${finding.secretHash}`));
+    parts = reported.filter((part) => !part.span || !whole.some((candidate) => within(part.span!, candidate)));
+    if (signed) {
+      const index = parameters.findIndex((parameter) => parameter.part === 'query' && parameter.name === signed!.signatureParameter);
+      const span = index < 0 ? undefined : layout!.queryValues[index];
+      if (span && whole.some((candidate) => within(span, candidate))) signed = undefined;
+    }
+    for (const candidate of whole) {
+      // A secret that is one parameter's value is located by that parameter, as any parameter is.
+      const index = layout!.queryValues.findIndex((span) => span[0] <= candidate.start && candidate.end <= span[1]);
+      if (index >= 0 && parameters[index]?.part === 'query') candidate.finding.location.parameter = parameters[index].name;
+    }
+  }
+
+  const findings: Finding[] = [];
+  const sightings: CredentialSighting[] = [];
+  // Whole-URL findings first: a webhook URL is what such a request carries, and the mixed-content
+  // inspector names the first sighting.
+  for (const { finding, secret } of whole) {
+    findings.push(finding);
+    sightings.push({ value: secret, label: finding.title, origin: { source: finding.source, location: { ...finding.location }, identity: `${identityBase}\u0000url` }, reported: true });
+  }
+  for (const part of parts) {
+    findings.push(...part.findings);
+    sightings.push(part.sighting);
   }
 
   if (findings.length === 0 && !signed) return { findings, sightings };
@@ -234,6 +314,9 @@ function kindTitle(kind: CredentialKind): string {
       return 'Token';
   }
 }
+
+/** A path segment that names a route (`services`, `webhooks`, `v10`), shown before a webhook's secret part. */
+const WORD_PIECE = /^[A-Za-z]{2,20}\d{0,2}$/;
 
 /** Signature parameters of signed URLs: capabilities, redacted like credentials. */
 const SIGNATURE_PARAMETERS = new Set(['signature', 'sig', 'x-amz-signature', 'x-goog-signature', 'x-amz-credential', 'x-goog-credential']);
@@ -279,6 +362,39 @@ function redactUncached(rawUrl: string): string {
       if (scanned[index]!.length > 0) secret.add(text);
     });
   }
+  // Whole-URL secrets (webhook URLs): their parameters, their path from the first non-word segment
+  // on, or the host label that is the secret (`eo….m.pipedream.net`).
+  const href = url.href;
+  const whole = matchWholeUrl(href);
+  const wholeRedacted = new Set<number>();
+  const wholeDropped = new Set<number>();
+  let hostSecret = false;
+  if (whole.length > 0) {
+    const layout = hrefLayout(url, href);
+    const entries = query ? [...query] : [];
+    for (const { start, end } of whole) {
+      layout.queryValues.forEach((span, index) => {
+        if (span[0] < end && start < span[1] && entries[index]) secret.add(entries[index][1]);
+      });
+      if (end <= layout.pathStart) {
+        // In the authority: the host, or user info (whose password is redacted below anyway).
+        if (end > layout.pathStart - url.host.length) hostSecret = true;
+        continue;
+      }
+      const inSecret: number[] = [];
+      let offset = layout.pathStart;
+      pieces.forEach((piece, index) => {
+        if (piece.length > 0 && offset < end && start < offset + piece.length) inSecret.push(index);
+        offset += piece.length + 1;
+      });
+      let first = 0;
+      while (first < inSecret.length - 1 && WORD_PIECE.test(pieces[inSecret[first]!]!)) first++;
+      inSecret.forEach((index, i) => {
+        if (i === first) wholeRedacted.add(index);
+        else if (i > first) wholeDropped.add(index);
+      });
+    }
+  }
   const redactParams = (params: URLSearchParams): boolean => {
     let changed = false;
     for (const [name, value] of [...params]) {
@@ -291,11 +407,21 @@ function redactUncached(rawUrl: string): string {
   };
   if (query) redactParams(query);
   if (fragment && redactParams(fragment)) url.hash = `${fragmentPrefix}${fragment.toString()}`;
-  if (pieces.some((piece) => piece.length >= MIN_PATH_SEGMENT_LENGTH && secret.has(safeDecode(piece)))) {
-    url.pathname = pieces.map((piece) => (piece.length >= MIN_PATH_SEGMENT_LENGTH && secret.has(safeDecode(piece)) ? '[redacted]' : piece)).join('/');
+  const isSecretPiece = (piece: string) => piece.length >= MIN_PATH_SEGMENT_LENGTH && secret.has(safeDecode(piece));
+  if (wholeRedacted.size > 0 || pieces.some(isSecretPiece)) {
+    // The rest of a webhook path after its first redacted segment is one `[redacted]`, not several.
+    url.pathname = pieces
+      .map((piece, index) => (wholeRedacted.has(index) || isSecretPiece(piece) ? '[redacted]' : piece))
+      .filter((_piece, index) => !wholeDropped.has(index) || wholeRedacted.has(index))
+      .join('/');
   }
   if (url.username || url.password) {
     url.password = url.password ? 'redacted' : '';
   }
-  return url.toString().replace(/%5Bredacted%5D/gi, '[redacted]');
+  const result = url.toString().replace(/%5Bredacted%5D/gi, '[redacted]');
+  if (!hostSecret) return result;
+  // A host name cannot hold `[redacted]` (brackets are IPv6): replace its first label in the text.
+  const hostStart = result.indexOf(url.host, url.protocol.length + 2);
+  const label = url.hostname.indexOf('.');
+  return hostStart < 0 ? result : `${result.slice(0, hostStart)}[redacted]${result.slice(hostStart + (label < 0 ? url.hostname.length : label))}`;
 }
