@@ -310,7 +310,8 @@ export class BackgroundController implements RequestObserverSink {
         const tabs = await this.deps.store.allTabs();
         return {
           ok: true,
-          pending: this.pending,
+          // Findings not yet written count as work: "settled" means nothing is left only in memory.
+          pending: this.pending + (this.deps.store.hasPendingWrites() ? 1 : 0),
           lastActivity: this.lastActivity,
           findings: tabs.reduce((sum, tab) => sum + tab.findings.length, 0),
         };

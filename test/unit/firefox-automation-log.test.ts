@@ -14,7 +14,9 @@ const ORIGIN = 'moz-extension://0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9/';
 function setup() {
   let clock = 1_000_000;
   const controller = new BackgroundController({
-    store: new FindingsStore(new FakeStorageArea()),
+    // Status counts unwritten findings as pending; the fake clock does not drive the store's real
+    // flush timer, so flush on the next macrotask (the polls below yield several).
+    store: new FindingsStore(new FakeStorageArea(), undefined, { flushDelayMs: 0 }),
     scripts: new ScriptScanner(async () => new Response('', { status: 404 })),
     action: { setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined },
     extensionId: EXTENSION_ID,
