@@ -26,7 +26,7 @@ import { redactUrl } from '../engine/inspectors/url.ts';
 import { describeWhere, renderReport } from '../reports/index.ts';
 import { paintBadge, type ActionLike } from './badge.ts';
 import type { FindingsStore, TabRecord } from './findings-store.ts';
-import { scanPageSnapshot, snapshotSkips } from './page-scan.ts';
+import { scanPageSnapshot, snapshotSkips, withMarkupRead } from './page-scan.ts';
 import { handleProbeReport } from './probe-handlers.ts';
 import type { RequestObserverSink } from './request-observer.ts';
 import type { ScriptScanner } from './script-scan.ts';
@@ -283,10 +283,12 @@ export class BackgroundController implements RequestObserverSink {
         (async () => {
           await this.ready;
           this.noteTopLevel(tabId, message.pageUrl);
-          if (!this.isTabInScope(tabId)) return { ok: true };
-          await this.record(tabId, scanPageSnapshot(message), redactUrl(message.pageUrl));
-          for (const skipped of snapshotSkips(message)) await this.deps.store.noteSkipped(tabId, skipped);
-          for (const url of message.scriptUrls) void this.track(this.scanScript(tabId, url));
+          // Out of scope: nothing is read, and the content script is told so it stops collecting.
+          if (!this.isTabInScope(tabId)) return { ok: true, inScope: false };
+          const snapshot = withMarkupRead(message);
+          await this.record(tabId, scanPageSnapshot(snapshot), redactUrl(snapshot.pageUrl));
+          for (const skipped of snapshotSkips(snapshot)) await this.deps.store.noteSkipped(tabId, skipped);
+          for (const url of snapshot.scriptUrls) void this.track(this.scanScript(tabId, url));
           return { ok: true };
         })(),
       );

@@ -10,10 +10,15 @@
  * - data islands: `script#__NEXT_DATA__` and the JSON path; DOM values: a selector and the attribute
  *   (`#support-widget@data-api-key`); one finding per origin + place;
  * - forms posting to http://: the form's selector, with the action URL.
+ *
+ * The content script sends the document's markup rather than walking the DOM on the page's main thread;
+ * `withMarkupRead` turns it into the same sections (inline scripts, script URLs, islands, DOM values,
+ * forms) before anything else looks at the snapshot.
  */
 import type { Finding } from '../shared/finding.ts';
 import type { DomValue, PageSnapshotMessage } from '../shared/messages.ts';
 import { scanText } from '../engine/index.ts';
+import { readPageMarkup } from '../engine/markup/page-markup.ts';
 import { inspectForm } from '../engine/inspectors/insecure-form.ts';
 import { redactUrl } from '../engine/inspectors/url.ts';
 import { scanMaybeJson, withoutPosition } from '../engine/structured.ts';
@@ -27,6 +32,24 @@ function scanStoredValue(value: string, origin: ScanOrigin) {
   return scanMaybeJson(value, origin).map(withoutPosition);
 }
 import type { SkippedResource } from './findings-store.ts';
+
+/** The snapshot with its markup (if any) read into the sections it describes, and the markup dropped. */
+export function withMarkupRead(snapshot: PageSnapshotMessage): PageSnapshotMessage {
+  const { markup, ...rest } = snapshot;
+  if (markup === undefined) return snapshot;
+  const parts = readPageMarkup(markup, snapshot.pageUrl);
+  const selectors = snapshot.inlineScripts.map((_, index) => snapshot.inlineScriptSelectors?.[index] ?? `inline script #${index + 1}`);
+  return {
+    ...rest,
+    inlineScripts: [...snapshot.inlineScripts, ...parts.inlineScripts.map((script) => script.text)],
+    inlineScriptSelectors: [...selectors, ...parts.inlineScripts.map((script) => script.selector)],
+    scriptUrls: [...new Set([...snapshot.scriptUrls, ...parts.scriptUrls])],
+    dataIslands: [...(snapshot.dataIslands ?? []), ...parts.dataIslands],
+    dom: [...(snapshot.dom ?? []), ...parts.dom],
+    insecureForms: [...(snapshot.insecureForms ?? []), ...parts.insecureForms],
+    skipped: [...(snapshot.skipped ?? []), ...parts.skipped],
+  };
+}
 
 export function scanPageSnapshot(snapshot: PageSnapshotMessage): Finding[] {
   const pageUrl = redactUrl(snapshot.pageUrl);

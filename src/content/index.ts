@@ -1,26 +1,27 @@
 /**
  * Isolated-world content script: copies what the page keeps — web storage, JS-readable cookies,
- * IndexedDB samples, inline scripts, script URLs, DOM values, data islands, insecure forms — and hands
- * it to the background, which does all scanning. The page's main thread is not ours to slow down:
- * collectors are native queries plus bounded copying loops, run in idle periods (collectors/), and
- * each run sends only what is new, so the same work can repeat cheaply to catch what appears later.
+ * IndexedDB samples, and the document's markup (inline scripts, script URLs, comments, meta values,
+ * hidden inputs, data-* attributes, data islands, forms) — and hands it to the background, which reads
+ * the markup and does all scanning (src/engine/markup/). The page's main thread is not ours to slow
+ * down: each pass is a few native calls (storage reads, `document.cookie`, one `outerHTML`) and one
+ * message, run in an idle period, and sends only what changed since the last pass.
  *
  * When it runs: once the page has loaded (on idle); again 3 s, 10 s and 30 s after, then every 30 s
  * while the tab is visible (IndexedDB from the 3 s pass on); soon after user interaction (sign-in
- * flows write tokens then), after a `storage` event from another tab, and when new scripts appear.
- * DOM collectors rerun only when elements were added since their last run, and at most every 8 s.
+ * flows write tokens then), after a `storage` event from another tab, and soon after the DOM changes.
+ * The markup is read again only when the DOM changed, at most every 8 s, and sent only if it differs.
  *
- * Cost, measured by scripts/bench/page-load.mjs: V8 compiles each function the first time it runs
- * in this fresh world, which on the project's machines costs more than the DOM reads themselves —
- * hence collectors written as few, larger functions, and no work at document_start.
+ * Cost, measured by scripts/bench/page-load.mjs: V8 compiles each function of this script the first
+ * time it runs in the page's fresh isolated world, and that compile costs more than the reads
+ * themselves on small pages. Hence one native serialisation instead of DOM walks and per-node
+ * JavaScript, few functions on the path of the first pass, and no work at document_start.
  */
-import type { PageSnapshotMessage } from '../shared/messages.ts';
-import { SnapshotBatch } from './collectors/batch.ts';
-import { collectDomValues, collectInsecureForms } from './collectors/dom.ts';
+import type { PageSnapshotMessage, SnapshotSkip } from '../shared/messages.ts';
+import { fitSnapshot, SnapshotBatch } from './collectors/batch.ts';
 import { sampleIndexedDbInto, type IndexedDbFactoryLike } from './collectors/indexeddb.ts';
+import { serialiseDocument } from './collectors/markup.ts';
 import { SentMemo } from './collectors/memo.ts';
-import { runWhenIdle, whenIdle, type Deadline } from './collectors/schedule.ts';
-import { collectScripts, watchScripts, type ScriptCollection, type ScriptWatch } from './collectors/scripts.ts';
+import { whenIdle } from './collectors/schedule.ts';
 import { CookieDiff, readCookies, safeStorage, StorageDiff } from './collectors/storage.ts';
 import { isProbeEnvelope, PROBE_MAX_BYTES } from './probe-protocol.ts';
 
@@ -47,104 +48,108 @@ const PERIOD_MS = 30_000;
 /** After a click or key press: long enough for a sign-in request to come back and be stored. */
 const AFTER_INTERACTION_MS = 1500;
 const AFTER_STORAGE_EVENT_MS = 250;
-const AFTER_NEW_SCRIPTS_MS = 1000;
+/** After the DOM changed: soon, but each markup read looks at the whole document, so not often. */
+const AFTER_DOM_CHANGE_MS = 1000;
 const DOM_RESCAN_MIN_INTERVAL_MS = 8000;
 /**
  * IndexedDB is sampled from the first follow-up on (pages often still write it while loading), and at
  * most this often: the reads are async, but deserialising records is main-thread work.
  */
 const INDEXEDDB_MIN_INTERVAL_MS = 2500;
+/** Markup up to this long is remembered, so an unchanged document is not sent twice. */
+const MAX_REMEMBERED_MARKUP = 2 * 1024 * 1024;
 
 const memo = new SentMemo();
 const localDiff = new StorageDiff('localStorage');
 const sessionDiff = new StorageDiff('sessionStorage');
 const cookieDiff = new CookieDiff();
-let scriptWatch: ScriptWatch | undefined;
 let started = false;
+/** The background said this site is out of scope. */
+let outOfScope = false;
 let passRunning = false;
 let passQueued = false;
+let passes = 0;
+let domChanged = false;
+let domObserver: MutationObserver | undefined;
+let lastMarkup = '';
 let lastIndexedDbSample = -Infinity;
 let lastDomScan = -Infinity;
 let nextTickAt = Infinity;
 let tickTimer: ReturnType<typeof setTimeout> | undefined;
 
+/**
+ * Sends a pass's messages. The background answers `inScope: false` for a site the user has put out
+ * of scope: from then on this page is left alone (no more passes, no relayed probe reports).
+ */
 function send(messages: PageSnapshotMessage[]): void {
   for (const message of messages) {
     try {
-      runtime()?.sendMessage(message).catch(() => {
-        // The worker is restarting; later passes send newer data.
-      });
+      runtime()?.sendMessage(message).then(
+        (answer) => {
+          if ((answer as { inScope?: unknown } | undefined)?.inScope === false) outOfScope = true;
+        },
+        () => {
+          // The worker is restarting; later passes send newer data.
+        },
+      );
     } catch {
       // "Extension context invalidated" (the extension was reloaded) throws synchronously.
     }
   }
 }
 
-/** The markup: comments, meta, hidden inputs, data-* attributes, and forms posting to http://. */
-function collectDom(batch: SnapshotBatch): void {
-  const { values, skipped } = collectDomValues(document, memo);
-  batch.add('dom', values);
-  batch.add('skipped', skipped);
-  batch.add('insecureForms', collectInsecureForms(document, memo));
-}
-
-function addScripts(batch: SnapshotBatch, { inline, urls, islands, skipped }: ScriptCollection): void {
-  batch.inline(inline);
-  batch.add('scriptUrls', urls);
-  batch.add('dataIslands', islands);
-  batch.add('skipped', skipped);
-}
-
-/** One collection pass: everything on the first, then storage plus whatever changed; `done` after. */
-function collectPass(deadline: Deadline | undefined, done: () => void): void {
-  const batch = new SnapshotBatch();
-  const first = scriptWatch === undefined;
-  // Few, bounded steps: each may run in its own idle period if the page is busy.
-  const steps: (() => void)[] = [
-    () => {
-      const local = localDiff.changes(safeStorage(window, 'localStorage'));
-      const session = sessionDiff.changes(safeStorage(window, 'sessionStorage'));
-      batch.add('localStorage', local.entries);
-      batch.add('sessionStorage', session.entries);
-      batch.add('skipped', local.skipped);
-      batch.add('skipped', session.skipped);
-      batch.cookies(cookieDiff.changes(readCookies(document)));
-      if (first) {
-        addScripts(batch, collectScripts(document, memo));
-        // Watch from now on: what the parser added is already covered by the query above.
-        scriptWatch = watchScripts(document, memo, () => scheduleTick(AFTER_NEW_SCRIPTS_MS));
-      } else if (scriptWatch) {
-        addScripts(batch, scriptWatch.take());
-      }
-    },
-  ];
-  // Elements were added since the last DOM scan: scan again, but not more often than every few
-  // seconds (SPAs add nodes all the time; each scan looks at the whole document).
-  if (first || (Date.now() - lastDomScan >= DOM_RESCAN_MIN_INTERVAL_MS && scriptWatch?.takeDomChanged())) {
+/**
+ * One collection pass, in one idle callback: storage and cookies (what changed) and the markup (first
+ * pass, then after DOM changes); then, from the second pass on, an IndexedDB sample whose records are
+ * copied in IndexedDB's own callbacks. Calls `done` when all of it has been sent.
+ */
+function collectPass(done: () => void): void {
+  const first = passes++ === 0;
+  const local = localDiff.changes(safeStorage(window, 'localStorage'));
+  const session = sessionDiff.changes(safeStorage(window, 'sessionStorage'));
+  const message: PageSnapshotMessage = {
+    type: 'leaklens/page-snapshot',
+    pageUrl: location.href,
+    localStorage: local.entries,
+    sessionStorage: session.entries,
+    cookies: cookieDiff.changes(readCookies(document)),
+    inlineScripts: [],
+    scriptUrls: [],
+  };
+  const skipped: SnapshotSkip[] = [...local.skipped, ...session.skipped];
+  if (first || (domChanged && Date.now() - lastDomScan >= DOM_RESCAN_MIN_INTERVAL_MS)) {
     lastDomScan = Date.now();
-    steps.push(() => collectDom(batch));
+    domChanged = false;
+    const read = serialiseDocument(document);
+    if (read.skipped) skipped.push(read.skipped);
+    // The same markup again (a change that was undone): nothing new to read. Only a modest document
+    // is kept to compare against; a huge one is not held in the page's memory for its whole life.
+    if (read.markup !== lastMarkup) message.markup = read.markup;
+    lastMarkup = read.markup.length <= MAX_REMEMBERED_MARKUP ? read.markup : '';
+    // Watching again only now: one observer callback per scan, however busy the page's DOM is.
+    domObserver?.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  } else if (domChanged) {
+    // Changed, but read too recently (this pass came early, after an interaction): come back when the
+    // interval is up, since the observer stays disconnected until then.
+    scheduleTick(lastDomScan + DOM_RESCAN_MIN_INTERVAL_MS - Date.now());
   }
-  runWhenIdle(
-    steps,
-    () => {
-      send(batch.messages(location.href));
-      // IndexedDB last, off the critical path, and not on the first pass: pages still write it while
-      // loading. Its reads are async; records are copied in IndexedDB's own callbacks.
-      if (first || Date.now() - lastIndexedDbSample < INDEXEDDB_MIN_INTERVAL_MS) {
-        done();
-        return;
-      }
-      lastIndexedDbSample = Date.now();
-      sampleIndexedDbInto(indexedDbFactory(), ({ records, skipped }) => {
-        const idb = new SnapshotBatch();
-        idb.add('indexedDb', records.filter((record) => memo.fresh('indexeddb', `${record.database}/${record.store}/${record.key}`, record.value)));
-        idb.add('skipped', skipped.filter((skip) => memo.fresh('indexeddb-skip', skip.what, skip.reason)));
-        send(idb.messages(location.href));
-        done();
-      });
-    },
-    deadline,
-  );
+  const fresh = skipped.filter((skip) => memo.fresh('skip', skip.what, skip.reason));
+  if (fresh.length > 0) message.skipped = fresh;
+  if (message.localStorage.length + message.sessionStorage.length + fresh.length > 0 || message.cookies || message.markup) send(fitSnapshot(message));
+
+  // IndexedDB last, and not on the first pass: pages still write it while loading.
+  if (first || Date.now() - lastIndexedDbSample < INDEXEDDB_MIN_INTERVAL_MS) {
+    done();
+    return;
+  }
+  lastIndexedDbSample = Date.now();
+  sampleIndexedDbInto(indexedDbFactory(), ({ records, skipped: idbSkipped }) => {
+    const idb = new SnapshotBatch();
+    idb.add('indexedDb', records.filter((record) => memo.fresh('indexeddb', `${record.database}/${record.store}/${record.key}`, record.value)));
+    idb.add('skipped', idbSkipped.filter((skip) => memo.fresh('indexeddb-skip', skip.what, skip.reason)));
+    send(idb.messages(location.href));
+    done();
+  });
 }
 
 function indexedDbFactory(): IndexedDbFactoryLike | undefined {
@@ -156,14 +161,15 @@ function indexedDbFactory(): IndexedDbFactoryLike | undefined {
 }
 
 /** Passes never overlap: a request during a pass runs once more right after it. */
-function runPass(deadline?: Deadline): void {
+function runPass(): void {
+  if (outOfScope) return;
   if (passRunning) {
     passQueued = true;
     return;
   }
   passRunning = true;
   try {
-    collectPass(deadline, () => {
+    collectPass(() => {
       passRunning = false;
       if (passQueued) {
         passQueued = false;
@@ -203,9 +209,24 @@ function startSchedule(): void {
   next();
 }
 
+/**
+ * Notes that the DOM changed, then disconnects until the next markup read reconnects it: a page that
+ * mutates its DOM all the time costs one callback per scan. (Scripts that load without an element —
+ * `import()` chunks, workers, module dependencies — reach the background as webRequest `script`
+ * events, so nothing here watches resource timing.)
+ */
+function watchDom(): void {
+  domObserver = new MutationObserver(() => {
+    domChanged = true;
+    domObserver?.disconnect();
+    scheduleTick(Math.max(AFTER_DOM_CHANGE_MS, lastDomScan + DOM_RESCAN_MIN_INTERVAL_MS - Date.now()));
+  });
+}
+
 function start(): void {
   if (started) return;
   started = true;
+  watchDom();
   whenIdle(runPass);
   startSchedule();
   const afterInteraction = () => scheduleTick(AFTER_INTERACTION_MS);
@@ -225,7 +246,7 @@ function start(): void {
  * background validates each kind's payload). Repeats are dropped so counts stay honest.
  */
 window.addEventListener('message', (event) => {
-  if (event.source !== window || !isProbeEnvelope(event.data)) return;
+  if (outOfScope || event.source !== window || !isProbeEnvelope(event.data)) return;
   const { kind, payload } = event.data;
   let serialised: string;
   try {

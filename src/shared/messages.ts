@@ -111,6 +111,11 @@ export interface PageSnapshotMessage {
   insecureForms?: InsecureForm[];
   indexedDb?: IndexedDbRecord[];
   skipped?: SnapshotSkip[];
+  /**
+   * The document's serialised HTML (`outerHTML`, possibly cut): the background reads inline scripts,
+   * script URLs, data islands, DOM values and forms out of it (src/engine/markup/page-markup.ts).
+   */
+  markup?: string;
 }
 
 /**
@@ -146,7 +151,14 @@ export const SNAPSHOT_LIMITS = {
   /** Selectors, names, keys, types, methods, reasons. */
   maxLabelLength: 512,
   maxUrlLength: 8192,
+  /** The document's serialised markup (the content script cuts it here and says so). */
+  maxMarkupLength: 8 * 1024 * 1024,
 } as const;
+
+/** A script URL worth fetching: web URLs only (`data:` and `blob:` scripts are inline in all but name). */
+export function isFetchableScriptUrl(url: string): boolean {
+  return (url.startsWith('https://') || url.startsWith('http://')) && url.length <= SNAPSHOT_LIMITS.maxUrlLength;
+}
 
 function isLabel(value: unknown): value is string {
   return typeof value === 'string' && value.length <= SNAPSHOT_LIMITS.maxLabelLength;
@@ -218,7 +230,8 @@ export function isPageSnapshot(message: unknown): message is PageSnapshotMessage
   if (!m.scriptUrls.every((url) => url.length <= SNAPSHOT_LIMITS.maxUrlLength)) return false;
   const optional = optionalSectionsLength(m, m.inlineScripts.length);
   if (optional < 0) return false;
-  let total = m.pageUrl.length + m.cookies.length + optional;
+  if (m.markup !== undefined && (typeof m.markup !== 'string' || m.markup.length > SNAPSHOT_LIMITS.maxMarkupLength)) return false;
+  let total = m.pageUrl.length + m.cookies.length + optional + (typeof m.markup === 'string' ? m.markup.length : 0);
   for (const pairs of [m.localStorage, m.sessionStorage]) for (const [key, value] of pairs) total += key.length + value.length;
   for (const text of [...m.inlineScripts, ...m.scriptUrls]) total += text.length;
   return total <= SNAPSHOT_LIMITS.maxTotalLength;

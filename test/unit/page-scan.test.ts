@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { BackgroundController } from '../../src/background/controller.ts';
 import { FindingsStore } from '../../src/background/findings-store.ts';
-import { domKeyPath, scanPageSnapshot, snapshotSkips } from '../../src/background/page-scan.ts';
+import { domKeyPath, scanPageSnapshot, snapshotSkips, withMarkupRead } from '../../src/background/page-scan.ts';
 import { ScriptScanner } from '../../src/background/script-scan.ts';
 import type { Finding } from '../../src/shared/finding.ts';
-import type { PageSnapshotMessage, ReportResponse, StatusResponse } from '../../src/shared/messages.ts';
+import { isPageSnapshot, type PageSnapshotMessage, type ReportResponse, type StatusResponse } from '../../src/shared/messages.ts';
 import { fakeAwsKeyId, fakeJwt, fakeOpaqueToken } from '../support/fake-secrets.ts';
 import { FakeStorageArea } from '../support/fake-storage.ts';
 
@@ -144,6 +144,64 @@ describe('scanPageSnapshot', () => {
     expect(snapshotSkips(snapshot({ skipped: [{ what: 'script#huge', reason: 'too large (3000000 characters)' }] }))).toEqual([
       { url: 'https://app.example.test/settings?session_token=[redacted] (script#huge)', reason: 'too large (3000000 characters)' },
     ]);
+  });
+});
+
+describe('withMarkupRead', () => {
+  /** A page as Chromium's outerHTML writes it: double-quoted attributes, `&quot;` and `&amp;` escaped. */
+  function markupWith(secrets: { apiKey: string; widgetKey: string; keyId: string }): string {
+    const config = JSON.stringify({ props: { pageProps: { aws: secrets.keyId } } }).replaceAll('"', '&quot;');
+    return (
+      '<html><head><meta charset="utf-8"><script src="/static/app.js"></script></head><body>' +
+      `<form id="settings" action="/save?a=1&amp;b=2"><input type="hidden" name="api_key" value="${secrets.apiKey}"></form>` +
+      `<div id="widget" data-api-key="${secrets.widgetKey}" data-config="${config}"></div>` +
+      `<script id="config">var a = 1;\nvar aws = { accessKeyId: "${secrets.keyId}" };</script>` +
+      `<script>var unnamed = 1;</script>` +
+      `<script type="application/json" id="__NEXT_DATA__">${JSON.stringify({ props: { pageProps: { aws: secrets.keyId } } })}</script>` +
+      '<form id="login" action="http://legacy.example.test/login" method="post"><input type="password" name="p"></form>' +
+      '</body></html>'
+    );
+  }
+
+  it('leaves a snapshot without markup as it is', () => {
+    const message = snapshot({ localStorage: [['a', 'b']] });
+    expect(withMarkupRead(message)).toBe(message);
+  });
+
+  it('reads the markup into the sections the scan looks at, keeps what was there, and drops the markup', () => {
+    const secrets = { apiKey: fakeOpaqueToken(32), widgetKey: fakeOpaqueToken(40), keyId: fakeAwsKeyId() };
+    const message = snapshot({
+      markup: markupWith(secrets),
+      inlineScripts: ['var sentBefore = 1;'],
+      scriptUrls: ['https://cdn.example.test/widget.js', 'https://app.example.test/static/app.js'],
+      skipped: [{ what: 'DOM', reason: 'cut to the first 10 of 20 characters of markup' }],
+    });
+    expect(isPageSnapshot(message)).toBe(true);
+    const read = withMarkupRead(message);
+    expect(read.markup).toBeUndefined();
+    expect('markup' in read).toBe(false);
+    expect(read.inlineScriptSelectors).toEqual(['inline script #1', 'script#config', 'inline script #3']);
+    expect(read.inlineScripts[0]).toBe('var sentBefore = 1;');
+    expect(read.scriptUrls).toEqual(['https://cdn.example.test/widget.js', 'https://app.example.test/static/app.js']);
+    expect(read.dataIslands?.map((island) => island.selector)).toEqual(['script#__NEXT_DATA__']);
+    expect(read.dom?.map((value) => domKeyPath(value))).toEqual(['input[type=hidden][name=api_key]@value', '#widget@data-api-key', '#widget@data-config']);
+    expect(read.dom?.find((value) => value.name === 'data-config')?.value).toBe(JSON.stringify({ props: { pageProps: { aws: secrets.keyId } } }));
+    expect(read.insecureForms).toEqual([{ selector: '#login', action: 'http://legacy.example.test/login', method: 'post', hasPassword: true }]);
+    expect(read.skipped).toEqual(message.skipped);
+    expect(isPageSnapshot(read)).toBe(true);
+  });
+
+  it('lets the scan find secrets planted in the markup, each where it is, and no raw value in the findings', () => {
+    const secrets = { apiKey: fakeOpaqueToken(32), widgetKey: fakeOpaqueToken(40), keyId: fakeAwsKeyId() };
+    const findings = scanPageSnapshot(withMarkupRead(snapshot({ markup: markupWith(secrets) })));
+    expect(only(findings, (f) => f.location.keyPath === 'input[type=hidden][name=api_key]@value')).toMatchObject({ source: 'dom' });
+    expect(only(findings, (f) => f.location.keyPath === '#widget@data-api-key')).toMatchObject({ source: 'dom' });
+    expect(only(findings, (f) => f.location.keyPath === '#widget@data-config')).toMatchObject({ source: 'dom', ruleId: 'aws-access-key-id', location: { jsonPath: '$.props.pageProps.aws' } });
+    expect(only(findings, (f) => f.location.keyPath === 'script#config')).toMatchObject({ source: 'inline-script', ruleId: 'aws-access-key-id', location: { line: 2 } });
+    expect(only(findings, (f) => f.location.keyPath === 'script#__NEXT_DATA__')).toMatchObject({ source: 'inline-script', location: { jsonPath: '$.props.pageProps.aws' } });
+    expect(only(findings, (f) => f.location.keyPath === '#login')).toMatchObject({ ruleId: 'insecure-form-action', severity: 'high' });
+    const text = JSON.stringify(findings);
+    for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
   });
 });
 

@@ -60,6 +60,20 @@ describe('isPageSnapshot', () => {
     expect(isPageSnapshot(snapshot(extra))).toBe(false);
   });
 
+  it('accepts the document\'s markup, up to its own limit, and counts it in the total', () => {
+    const markup = '<html><head></head><body><div id="w" data-api-key="abcdefghijklmnop"></div></body></html>';
+    expect(isPageSnapshot(snapshot({ markup }))).toBe(true);
+    expect(isPageSnapshot(snapshot({ markup: '' }))).toBe(true);
+    expect(isPageSnapshot(snapshot({ markup: 'm'.repeat(SNAPSHOT_LIMITS.maxMarkupLength) }))).toBe(true);
+    expect(isPageSnapshot(snapshot({ markup: 'm'.repeat(SNAPSHOT_LIMITS.maxMarkupLength + 1) }))).toBe(false);
+    expect(isPageSnapshot(snapshot({ markup: ['<html>'] }))).toBe(false);
+    expect(isPageSnapshot(snapshot({ markup: null }))).toBe(false);
+    // Markup within its limit, but with the rest over the total.
+    const islands = Array.from({ length: 4 }, () => ({ ...island, text: 'x'.repeat(SNAPSHOT_LIMITS.maxValueLength) }));
+    expect(isPageSnapshot(snapshot({ dataIslands: islands }))).toBe(true);
+    expect(isPageSnapshot(snapshot({ dataIslands: islands, markup: 'm'.repeat(SNAPSHOT_LIMITS.maxMarkupLength) }))).toBe(false);
+  });
+
   it('counts the optional sections in the total size', () => {
     const islands = Array.from({ length: 9 }, () => ({ ...island, text: 'x'.repeat(SNAPSHOT_LIMITS.maxValueLength) }));
     expect(isPageSnapshot(snapshot({ dataIslands: islands }))).toBe(false);

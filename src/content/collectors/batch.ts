@@ -1,59 +1,35 @@
 /**
  * Accumulates what one collection pass found into page-snapshot messages, splitting before a message
  * would exceed what the background accepts (so nothing collected is refused for being too big).
+ * The content script sends storage, cookies, script URLs from resource timing, the document's markup,
+ * IndexedDB samples and what it skipped; the background reads everything else out of the markup.
  */
-import type { DataIsland, DomValue, IndexedDbRecord, InsecureForm, PageSnapshotMessage, SnapshotSkip } from '../../shared/messages.ts';
+import type { IndexedDbRecord, PageSnapshotMessage, SnapshotSkip } from '../../shared/messages.ts';
 import { SNAPSHOT_LIMITS } from '../../shared/messages.ts';
 
 /** Headroom under SNAPSHOT_LIMITS.maxTotalLength for the URL, labels and rounding. */
 const MAX_MESSAGE_TEXT = SNAPSHOT_LIMITS.maxTotalLength - 1024 * 1024;
 
-/** Every list a snapshot carries, with the most entries one message may hold. */
+/** Every list a snapshot carries from here, with the most entries one message may hold. */
 interface Sections {
   localStorage: [string, string];
   sessionStorage: [string, string];
-  inlineScripts: string;
-  inlineScriptSelectors: string;
   scriptUrls: string;
-  dataIslands: DataIsland;
-  dom: DomValue;
-  insecureForms: InsecureForm;
   indexedDb: IndexedDbRecord;
   skipped: SnapshotSkip;
 }
 type Section = keyof Sections;
-type Body = { [K in Section]: Sections[K][] } & { cookies: string };
+type Body = { [K in Section]: Sections[K][] } & { cookies: string; markup?: string };
 
 const MAX_ENTRIES: Record<Section, number> = {
   localStorage: SNAPSHOT_LIMITS.maxEntries,
   sessionStorage: SNAPSHOT_LIMITS.maxEntries,
-  inlineScripts: SNAPSHOT_LIMITS.maxScripts,
-  inlineScriptSelectors: SNAPSHOT_LIMITS.maxScripts,
   scriptUrls: SNAPSHOT_LIMITS.maxScripts,
-  dataIslands: SNAPSHOT_LIMITS.maxDataIslands,
-  dom: SNAPSHOT_LIMITS.maxDomValues,
-  insecureForms: SNAPSHOT_LIMITS.maxForms,
   indexedDb: SNAPSHOT_LIMITS.maxIndexedDbRecords,
   skipped: SNAPSHOT_LIMITS.maxSkipped,
 };
 
-const OPTIONAL: readonly Section[] = ['dataIslands', 'dom', 'insecureForms', 'indexedDb', 'skipped'];
-
-function emptyBody(): Body {
-  return {
-    localStorage: [],
-    sessionStorage: [],
-    cookies: '',
-    inlineScripts: [],
-    inlineScriptSelectors: [],
-    scriptUrls: [],
-    dataIslands: [],
-    dom: [],
-    insecureForms: [],
-    indexedDb: [],
-    skipped: [],
-  };
-}
+const emptyBody = (): Body => ({ localStorage: [], sessionStorage: [], cookies: '', scriptUrls: [], indexedDb: [], skipped: [] });
 
 export class SnapshotBatch {
   private body = emptyBody();
@@ -72,22 +48,20 @@ export class SnapshotBatch {
     }
   }
 
-  /** Inline scripts travel with their selectors, in two lists of equal length. */
-  inline(scripts: readonly { selector: string; text: string }[]): void {
-    for (const { selector, text } of scripts) {
-      if (this.items > 0 && (this.size + text.length > MAX_MESSAGE_TEXT || this.body.inlineScripts.length >= MAX_ENTRIES.inlineScripts)) this.flush();
-      this.body.inlineScripts.push(text);
-      this.body.inlineScriptSelectors.push(selector);
-      this.size += text.length + selector.length;
-      this.items++;
-    }
+  cookies(changed: string): void {
+    this.single('cookies', changed);
   }
 
-  cookies(changed: string): void {
-    if (!changed) return;
-    if (this.body.cookies !== '') this.flush();
-    this.body.cookies = changed;
-    this.size += changed.length;
+  /** The document's serialised HTML (the caller keeps it under the total limit). */
+  markup(html: string): void {
+    this.single('markup', html);
+  }
+
+  private single(field: 'cookies' | 'markup', text: string): void {
+    if (!text) return;
+    if (this.items > 0 && (this.body[field] || this.size + text.length > MAX_MESSAGE_TEXT)) this.flush();
+    this.body[field] = text;
+    this.size += text.length;
     this.items++;
   }
 
@@ -101,27 +75,38 @@ export class SnapshotBatch {
   /** The messages to send (none when nothing was added); empty optional lists are left out. */
   messages(pageUrl: string): PageSnapshotMessage[] {
     const bodies = this.items > 0 ? [...this.done, this.body] : this.done;
-    return bodies.map((body) => {
-      const message: PageSnapshotMessage = {
-        type: 'leaklens/page-snapshot',
-        pageUrl,
-        localStorage: body.localStorage,
-        sessionStorage: body.sessionStorage,
-        cookies: body.cookies,
-        inlineScripts: body.inlineScripts,
-        scriptUrls: body.scriptUrls,
-      };
-      if (body.inlineScripts.length > 0) message.inlineScriptSelectors = body.inlineScriptSelectors;
-      for (const section of OPTIONAL) if (body[section].length > 0) (message as unknown as Record<string, unknown>)[section] = body[section];
+    return bodies.map(({ localStorage, sessionStorage, cookies, scriptUrls, indexedDb, skipped, markup }) => {
+      const message: PageSnapshotMessage = { type: 'leaklens/page-snapshot', pageUrl, localStorage, sessionStorage, cookies, inlineScripts: [], scriptUrls };
+      if (markup) message.markup = markup;
+      if (indexedDb.length > 0) message.indexedDb = indexedDb;
+      if (skipped.length > 0) message.skipped = skipped;
       return message;
     });
   }
+}
+
+/**
+ * A pass's snapshot as messages the background accepts: itself when it fits (the common case, and no
+ * more work than adding up lengths), otherwise split section by section.
+ */
+export function fitSnapshot(message: PageSnapshotMessage): PageSnapshotMessage[] {
+  let size = message.cookies.length + (message.markup?.length ?? 0);
+  for (const [key, value] of message.localStorage) size += key.length + value.length;
+  for (const [key, value] of message.sessionStorage) size += key.length + value.length;
+  if (size <= MAX_MESSAGE_TEXT && message.localStorage.length <= MAX_ENTRIES.localStorage && message.sessionStorage.length <= MAX_ENTRIES.sessionStorage) return [message];
+  const batch = new SnapshotBatch();
+  batch.add('localStorage', message.localStorage);
+  batch.add('sessionStorage', message.sessionStorage);
+  batch.cookies(message.cookies);
+  if (message.markup) batch.markup(message.markup);
+  batch.add('skipped', message.skipped ?? []);
+  return batch.messages(message.pageUrl);
 }
 
 /** How much text an entry carries (the part that can be large). */
 function textLength(entry: unknown): number {
   if (typeof entry === 'string') return entry.length;
   if (Array.isArray(entry)) return String(entry[0]).length + String(entry[1]).length;
-  const record = entry as { text?: string; value?: string; action?: string; what?: string };
-  return (record.text ?? record.value ?? record.action ?? record.what ?? '').length;
+  const record = entry as { value?: string; what?: string };
+  return (record.value ?? record.what ?? '').length;
 }
