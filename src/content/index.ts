@@ -17,7 +17,7 @@
  * JavaScript, few functions on the path of the first pass, and no work at document_start.
  */
 import type { PageSnapshotMessage, SnapshotSkip } from '../shared/messages.ts';
-import { fitSnapshot, SnapshotBatch } from './collectors/batch.ts';
+import { fitSnapshot } from './collectors/batch.ts';
 import { sampleIndexedDbInto, type IndexedDbFactoryLike } from './collectors/indexeddb.ts';
 import { serialiseDocument } from './collectors/markup.ts';
 import { SentMemo } from './collectors/memo.ts';
@@ -144,10 +144,12 @@ function collectPass(done: () => void): void {
   }
   lastIndexedDbSample = Date.now();
   sampleIndexedDbInto(indexedDbFactory(), ({ records, skipped: idbSkipped }) => {
-    const idb = new SnapshotBatch();
-    idb.add('indexedDb', records.filter((record) => memo.fresh('indexeddb', `${record.database}/${record.store}/${record.key}`, record.value)));
-    idb.add('skipped', idbSkipped.filter((skip) => memo.fresh('indexeddb-skip', skip.what, skip.reason)));
-    send(idb.messages(location.href));
+    // One message: a sample is bounded well under a message's limits (INDEXEDDB_LIMITS).
+    const indexedDb = records.filter((record) => memo.fresh('indexeddb', `${record.database}/${record.store}/${record.key}`, record.value));
+    const skippedNow = idbSkipped.filter((skip) => memo.fresh('indexeddb-skip', skip.what, skip.reason));
+    if (indexedDb.length + skippedNow.length > 0) {
+      send([{ type: 'leaklens/page-snapshot', pageUrl: location.href, localStorage: [], sessionStorage: [], cookies: '', inlineScripts: [], scriptUrls: [], indexedDb, skipped: skippedNow }]);
+    }
     done();
   });
 }
@@ -210,34 +212,35 @@ function startSchedule(): void {
 }
 
 /**
- * Notes that the DOM changed, then disconnects until the next markup read reconnects it: a page that
- * mutates its DOM all the time costs one callback per scan. (Scripts that load without an element —
- * `import()` chunks, workers, module dependencies — reach the background as webRequest `script`
- * events, so nothing here watches resource timing.)
+ * Everything starts in the first idle period after load, in one callback: the listeners, the
+ * follow-up schedule and the first pass (each callback entered costs the page a little).
+ *
+ * The DOM observer notes that the DOM changed, then disconnects until the next markup read reconnects
+ * it: a page that mutates its DOM all the time costs one callback per scan. (Scripts that load without
+ * an element — `import()` chunks, workers, module dependencies — reach the background as webRequest
+ * `script` events, so nothing here watches resource timing.)
  */
-function watchDom(): void {
-  domObserver = new MutationObserver(() => {
-    domChanged = true;
-    domObserver?.disconnect();
-    scheduleTick(Math.max(AFTER_DOM_CHANGE_MS, lastDomScan + DOM_RESCAN_MIN_INTERVAL_MS - Date.now()));
-  });
-}
-
 function start(): void {
   if (started) return;
   started = true;
-  watchDom();
-  whenIdle(runPass);
-  startSchedule();
-  const afterInteraction = () => scheduleTick(AFTER_INTERACTION_MS);
-  for (const type of ['pointerdown', 'keydown', 'submit']) window.addEventListener(type, afterInteraction, { capture: true, passive: true });
-  // Another tab (or frame) of this origin wrote to storage.
-  window.addEventListener('storage', () => scheduleTick(AFTER_STORAGE_EVENT_MS));
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') scheduleTick(0);
-  });
-  window.addEventListener('pageshow', (event) => {
-    if (event.persisted) scheduleTick(0);
+  whenIdle(() => {
+    domObserver = new MutationObserver(() => {
+      domChanged = true;
+      domObserver?.disconnect();
+      scheduleTick(Math.max(AFTER_DOM_CHANGE_MS, lastDomScan + DOM_RESCAN_MIN_INTERVAL_MS - Date.now()));
+    });
+    startSchedule();
+    const afterInteraction = () => scheduleTick(AFTER_INTERACTION_MS);
+    for (const type of ['pointerdown', 'keydown', 'submit']) window.addEventListener(type, afterInteraction, { capture: true, passive: true });
+    // Another tab (or frame) of this origin wrote to storage.
+    window.addEventListener('storage', () => scheduleTick(AFTER_STORAGE_EVENT_MS));
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') scheduleTick(0);
+    });
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) scheduleTick(0);
+    });
+    runPass();
   });
 }
 
