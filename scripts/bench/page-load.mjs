@@ -87,7 +87,7 @@ ${bundles.map((bundle) => `<script src="/bundles/${run}/${bundle.name}"></script
 </body></html>`;
 }
 
-async function startHeavyServer(corpus) {
+export async function startHeavyServer(corpus) {
   const { bundles, bytes } = pickBundles(corpus);
   const pems = await selfsigned.generate([{ name: 'commonName', value: HEAVY_HOST }], { keyType: 'ec', curve: 'P-256', algorithm: 'sha256' });
   const plants = new Map();
@@ -121,7 +121,7 @@ async function startHeavyServer(corpus) {
 
 // --- Browsers -----------------------------------------------------------------------------------------
 
-async function launch({ browserPath, hostRules, extensionDir }) {
+export async function launch({ browserPath, hostRules, extensionDir }) {
   const withExtension = extensionDir !== undefined;
   const profile = await mkdtemp(path.join(os.tmpdir(), 'leaklens-bench-'));
   const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=${hostRules}`, '--ignore-certificate-errors'];
@@ -237,7 +237,7 @@ export function attributeTrace(events, extensionId, { initialWindowUs = INITIAL_
   );
 }
 
-async function tracedLoad(session, url) {
+export async function tracedLoad(session, url) {
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   const events = [];
@@ -254,7 +254,7 @@ async function tracedLoad(session, url) {
   return { timing, scripts: attributeTrace(events, session.extensionId) };
 }
 
-async function plainLoad(session, url) {
+export async function plainLoad(session, url) {
   const page = await session.context.newPage();
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   await waitForLoadEnd(page);
@@ -296,26 +296,21 @@ async function timeToFindings(session, url, hash) {
 // --- A reference point ----------------------------------------------------------------------------------
 
 /**
- * The least a content script can do for the same reads: web storage, cookies, scripts, modulepreload
- * links, comments, meta, hidden inputs, data-* attributes (XPath), forms, one MutationObserver and one
- * PerformanceObserver, one message — in a single idle callback, no follow-ups, no IndexedDB. Measured
- * the same way, it shows what this machine charges for touching those APIs from a fresh isolated world.
+ * The least a content script can do for the same reads: web storage, cookies and the document's
+ * markup (one `outerHTML`), one MutationObserver, one message — in a single idle callback, no
+ * follow-ups, no IndexedDB, no probe relay. Measured the same way, it shows what this machine charges
+ * for touching those APIs from a fresh isolated world and for sending the markup, which grows with the
+ * DOM: the floor under the real content script.
  */
 const MINIMAL_COLLECTOR = `(function () {
   addEventListener('load', function () {
     requestIdleCallback(function () {
-      var out = [], i, k, n;
-      for (i = 0; i < localStorage.length; i++) { k = localStorage.key(i); out.push(k, localStorage.getItem(k)); }
-      for (i = 0; i < sessionStorage.length; i++) { k = sessionStorage.key(i); out.push(k, sessionStorage.getItem(k)); }
-      out.push(document.cookie);
-      var s = document.scripts; for (i = 0; i < s.length; i++) out.push(s[i].src || s[i].text);
-      var l = document.querySelectorAll('link[rel~="modulepreload" i][href]'); for (i = 0; i < l.length; i++) out.push(l[i].href);
-      var x = document.evaluate('//comment() | //meta[@content] | //input[@type="hidden"] | //@*[starts-with(name(), "data-")]', document, null, 7, null);
-      for (i = 0; i < x.snapshotLength; i++) { n = x.snapshotItem(i); out.push(n.nodeValue || n.value || n.getAttribute('content')); }
-      var f = document.forms; for (i = 0; i < f.length; i++) out.push(f[i].getAttribute('action'));
-      new MutationObserver(function () {}).observe(document.documentElement, { childList: true, subtree: true });
-      new PerformanceObserver(function () {}).observe({ type: 'resource', buffered: true });
-      chrome.runtime.sendMessage({ type: 'leaklens/bench-reference', size: out.length }).catch(function () {});
+      var local = [], session = [], i, k;
+      for (i = 0; i < localStorage.length; i++) { k = localStorage.key(i); local.push([k, localStorage.getItem(k)]); }
+      for (i = 0; i < sessionStorage.length; i++) { k = sessionStorage.key(i); session.push([k, sessionStorage.getItem(k)]); }
+      var markup = document.documentElement.outerHTML;
+      new MutationObserver(function () {}).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+      chrome.runtime.sendMessage({ type: 'leaklens/bench-reference', local: local, session: session, cookies: document.cookie, markup: markup }).catch(function () {});
     });
   }, { once: true });
 })();
@@ -436,6 +431,7 @@ export async function run(ctx) {
       fmtMs(r.extension.initialCpu.median),
       fmtMs(r.extension.wall.median),
       fmtMs(r.reference.cpu.median),
+      `${(r.extension.cpu.median / r.reference.cpu.median).toFixed(2)}x`,
       fmtMs(r.extension.probeCpu.median),
       fmtMs(r.loadWithout.median),
       fmtMs(r.loadWith.median),
@@ -451,11 +447,11 @@ export async function run(ctx) {
     '(every callback it registered) plus microtask checkpoints right after them, as thread CPU time (tdur); wall time alongside.',
     `Window: navigation to load + ${TRACE_AFTER_LOAD_MS / 1000} s (injection, the first pass on idle after load, the follow-up pass at 3 s with the`,
     `first IndexedDB sample, the globals re-probe at 3 s); "initial" = before load + ${INITIAL_AFTER_LOAD_MS / 1000} s. ${runs} loads per page and mode, medians,`,
-    'after one untimed load per page. "Minimal reference" = the same storage/DOM/script reads and one message from a 30-line script in one',
-    `idle callback (no follow-ups, no IndexedDB, no probe). Heavy page: ${heavy.bundles.join(', ')} (${(heavy.bytes / 1e6).toFixed(1)} MB of real`,
+    'after one untimed load per page. "Minimal reference" = the same reads (storage, cookies, one outerHTML) and one message from a 10-line',
+    `script in one idle callback (no follow-ups, no IndexedDB, no probe relay). Heavy page: ${heavy.bundles.join(', ')} (${(heavy.bytes / 1e6).toFixed(1)} MB of real`,
     'bundles) + a 2 000-row table + a ~200 KB JSON data island. Load time = navigation start to load event end, untraced.',
     '',
-    table(['page', 'content script CPU', 'initial CPU', 'wall', 'minimal reference CPU', 'MAIN-world probe CPU', 'load w/o ext', 'load with ext'], rows),
+    table(['page', 'content script CPU', 'initial CPU', 'wall', 'minimal reference CPU', 'ratio', 'MAIN-world probe CPU', 'load w/o ext', 'load with ext'], rows),
     '',
     `Heavy page, the finding planted at the very end of its largest bundle was stored ${when(heavyFindings.toFinding.median)} (median; ` +
       `${fmtMs(heavyFindings.fromNavigation.median)} after navigation start); all scanning idle ${when(heavyFindings.toIdle.median)}.`,
@@ -480,6 +476,7 @@ export async function run(ctx) {
             contentScriptWallMs: round(r.extension.wall.median),
             contentScriptCpuRunsMs: r.extension.cpu.runs.map(round),
             minimalReferenceCpuMs: round(r.reference.cpu.median),
+            ratioToReference: round(r.extension.cpu.median / r.reference.cpu.median),
             probeCpuMs: round(r.extension.probeCpu.median),
             probeWallMs: round(r.extension.probeWall.median),
             loadWithoutMs: round(r.loadWithout.median),
