@@ -1,8 +1,8 @@
 /**
  * Accumulates what one collection pass found into page-snapshot messages, splitting before a message
  * would exceed what the background accepts (so nothing collected is refused for being too big).
- * The content script sends storage, cookies, script URLs from resource timing, the document's markup,
- * IndexedDB samples and what it skipped; the background reads everything else out of the markup.
+ * The content script sends storage, cookies, the document's markup, IndexedDB samples and what it
+ * skipped; the background reads everything else out of the markup.
  */
 import type { IndexedDbRecord, PageSnapshotMessage, SnapshotSkip } from '../../shared/messages.ts';
 import { SNAPSHOT_LIMITS } from '../../shared/messages.ts';
