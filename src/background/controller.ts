@@ -219,6 +219,11 @@ export class BackgroundController implements RequestObserverSink {
     void this.track(this.record(tabId, findings));
   }
 
+  onConfirmations(tabId: number, findings: Finding[]): void {
+    if (!this.isTabInScope(tabId)) return;
+    void this.track(this.confirm(tabId, findings));
+  }
+
   forgetTab(tabId: number): Promise<void> {
     this.scriptsSeen.delete(tabId);
     this.topLevel.delete(tabId);
@@ -238,6 +243,13 @@ export class BackgroundController implements RequestObserverSink {
     // Ignored findings stay in the (memory-only) store so "unignore" can bring them back at once;
     // they are left out of the badge, the popup and every report.
     await paintBadge(this.deps.action, tabId, this.visible(record));
+  }
+
+  /** The browser's copies replace page-reported ones (see FindingsStore.confirm); nothing is counted. */
+  private async confirm(tabId: number, findings: Finding[]): Promise<void> {
+    const record = await this.deps.store.confirm(tabId, findings);
+    // The browser's severity replaced the page's: the badge may change.
+    if (record) await paintBadge(this.deps.action, tabId, this.visible(record));
   }
 
   private async scanScript(tabId: number, url: string): Promise<void> {

@@ -71,6 +71,19 @@ function snapshot(record: TabRecord): TabRecord {
 }
 
 /**
+ * The browser's own copy of a finding the page reported: what it says (severity, details, label gone)
+ * rests on the browser's observation; when, where and how often it was seen stay the stored copy's,
+ * apart from what the caller passes.
+ */
+function browserCopy(existing: Finding, incoming: Finding, seenAt: string, count: number): Finding {
+  const confirmed: Finding = { ...incoming, tabId: existing.tabId, firstSeen: existing.firstSeen, lastSeen: seenAt, count };
+  if (existing.pageUrl === undefined) delete confirmed.pageUrl;
+  else confirmed.pageUrl = existing.pageUrl;
+  delete confirmed.reportedByPage;
+  return confirmed;
+}
+
+/**
  * A repeat of a stored finding (same fingerprint). Counts the sighting; beyond that, what the finding
  * says rests on the browser's own observation whenever there is one: a finding the page's MAIN world
  * reported (`reportedByPage`, which the page can forge) that the browser then saw itself is replaced by
@@ -81,13 +94,7 @@ function mergeRepeat(existing: Finding, incoming: Finding, seenAt: string): Find
   const count = (existing.count ?? 1) + 1;
   const existingFromPage = existing.reportedByPage === true;
   const incomingFromPage = incoming.reportedByPage === true;
-  if (existingFromPage && !incomingFromPage) {
-    const confirmed: Finding = { ...incoming, tabId: existing.tabId, firstSeen: existing.firstSeen, lastSeen: seenAt, count };
-    if (existing.pageUrl === undefined) delete confirmed.pageUrl;
-    else confirmed.pageUrl = existing.pageUrl;
-    delete confirmed.reportedByPage;
-    return confirmed;
-  }
+  if (existingFromPage && !incomingFromPage) return browserCopy(existing, incoming, seenAt, count);
   const severity = !existingFromPage && incomingFromPage ? existing.severity : moreSevere(existing.severity, incoming.severity);
   return { ...existing, count, lastSeen: seenAt, severity };
 }
@@ -215,6 +222,36 @@ export class FindingsStore {
         record.evicted += record.findings.length - MAX_FINDINGS_PER_TAB;
         record.findings.length = MAX_FINDINGS_PER_TAB;
       }
+      this.changed(record);
+      return snapshot(record);
+    });
+  }
+
+  /**
+   * The browser saw, itself, requests whose findings the page hook had already reported (see
+   * network/cross-source.ts): the request was counted when the page's copy was added, so `add` would
+   * count it twice. Each stored page-reported finding with a confirmation's fingerprint is replaced by
+   * the browser's copy, count unchanged. Nothing else changes: a confirmation never adds a finding (the
+   * tab was reset, or the page's copy was evicted or never stored) and never touches one the browser
+   * already saw; a copy still labelled `reportedByPage` confirms nothing. Returns the tab's record when
+   * a finding was upgraded (the badge may need repainting), undefined when nothing changed.
+   */
+  confirm(tabId: number, findings: readonly Finding[]): Promise<TabRecord | undefined> {
+    return this.serialized(async () => {
+      const browserSeen = new Map(findings.filter((finding) => finding.reportedByPage !== true).map((finding) => [finding.fingerprint, finding]));
+      if (browserSeen.size === 0) return undefined;
+      const record = await this.load(tabId);
+      if (!record) return undefined;
+      const seenAt = this.now().toISOString();
+      let upgraded = false;
+      record.findings.forEach((existing, index) => {
+        const incoming = existing.reportedByPage === true ? browserSeen.get(existing.fingerprint) : undefined;
+        if (!incoming) return;
+        record.findings[index] = browserCopy(existing, incoming, seenAt, existing.count ?? 1);
+        upgraded = true;
+      });
+      if (!upgraded) return undefined;
+      // Same batching as `add`: served from memory at once, written within the flush delay.
       this.changed(record);
       return snapshot(record);
     });

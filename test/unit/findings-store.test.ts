@@ -263,6 +263,52 @@ describe('FindingsStore merging what the page reported with what the browser saw
   });
 });
 
+describe('FindingsStore.confirm: the browser saw a request the page already reported (and that was counted)', () => {
+  const fromPage = (f: Finding): Finding => ({ ...f, reportedByPage: true });
+
+  it('replaces the page’s copy with the browser’s without counting the request again', async () => {
+    let now = 3_000_000;
+    const area = new CountingArea();
+    const store = new FindingsStore(area, () => new Date(now));
+    await store.add(1, [fromPage({ ...finding('x', 'medium'), details: { claimed: 'by page' } }), fromPage(finding('other', 'low'))], 'https://app.test/');
+    await store.flush();
+    now += 1000;
+    const record = await store.confirm(1, [{ ...finding('x', 'high'), details: { seen: 'by browser' } }]);
+    const [confirmed, other] = (await store.getTab(1))!.findings;
+    expect(record!.findings[0]).toEqual(confirmed);
+    expect(confirmed).not.toHaveProperty('reportedByPage');
+    expect(confirmed).toMatchObject({ count: 1, severity: 'high', details: { seen: 'by browser' }, firstSeen: new Date(3_000_000).toISOString(), lastSeen: new Date(3_001_000).toISOString(), tabId: 1, pageUrl: 'https://app.test/' });
+    expect(confirmed!.details).not.toHaveProperty('claimed');
+    expect(other).toMatchObject({ fingerprint: 'other', reportedByPage: true, count: 1 }); // not confirmed: untouched
+    // Batched like every change: not written yet, written within the flush delay.
+    expect(area.stored(1)!.findings[0]).toHaveProperty('reportedByPage', true);
+    await new Promise((resolve) => setTimeout(resolve, 2 * FLUSH_DELAY_MS));
+    expect(area.stored(1)!.findings[0]).not.toHaveProperty('reportedByPage');
+    expect(area.stored(1)!.findings[0]!.count).toBe(1);
+  });
+
+  it('changes nothing for a finding not stored, one the browser already saw, or a copy from the page', async () => {
+    const area = new CountingArea();
+    const store = new FindingsStore(area);
+    expect(await store.confirm(1, [finding('x')])).toBeUndefined(); // no such tab: nothing created
+    expect(await store.getTab(1)).toBeUndefined();
+    await store.add(1, [finding('seen', 'medium'), fromPage(finding('page', 'medium'))]);
+    await store.flush();
+    const before = (await store.getTab(1))!;
+    expect(await store.confirm(1, [finding('unknown')])).toBeUndefined();
+    expect(await store.confirm(1, [{ ...finding('seen', 'critical'), details: { seen: 'again' } }])).toBeUndefined();
+    expect(await store.confirm(1, [fromPage(finding('page', 'critical'))])).toBeUndefined(); // the page cannot confirm itself
+    const after = (await store.getTab(1))!;
+    expect(after.findings).toEqual(before.findings);
+    expect(after.findings.map((f) => f.fingerprint)).toEqual(['seen', 'page']);
+    expect(store.hasPendingWrites()).toBe(false); // nothing changed, nothing to write
+    // Confirmed once, then confirmed again: the second changes nothing either.
+    expect(await store.confirm(1, [finding('page', 'high')])).toBeDefined();
+    expect(await store.confirm(1, [finding('page', 'critical')])).toBeUndefined();
+    expect((await store.getTab(1))!.findings[1]).toMatchObject({ count: 1, severity: 'high' });
+  });
+});
+
 describe('badge', () => {
   it('counts medium and above, coloured by the worst', () => {
     expect(badgeFor([finding('a', 'low'), finding('b', 'info')]).text).toBe('');

@@ -1,8 +1,10 @@
 /** Glue: webRequest events (a fake with Chrome's and Firefox's behaviours) → inspected requests, tab attribution. */
 import { describe, expect, it } from 'vitest';
 import { BackgroundController } from '../../src/background/controller.ts';
-import { FindingsStore } from '../../src/background/findings-store.ts';
+import { FindingsStore, FLUSH_DELAY_MS } from '../../src/background/findings-store.ts';
 import { CrossSourceCounter } from '../../src/background/network/cross-source.ts';
+import { RequestTracker } from '../../src/background/network/request-tracker.ts';
+import { inspectRequest } from '../../src/engine/inspectors/exchange.ts';
 import { registerRequestObservers, type RequestDetailsLike, type RequestEventLike, type WebRequestLike } from '../../src/background/request-observer.ts';
 import { ScriptScanner } from '../../src/background/script-scan.ts';
 import type { StatusResponse } from '../../src/shared/messages.ts';
@@ -42,12 +44,15 @@ function fakeWebRequest(browser: 'chrome' | 'firefox', broken: EventName[] = [])
 }
 
 class RecordingSink {
-  readonly events: (['navigation', number, string] | ['findings', number, Finding[]] | ['script', number, string])[] = [];
+  readonly events: (['navigation', number, string] | ['findings', number, Finding[]] | ['confirmations', number, Finding[]] | ['script', number, string])[] = [];
   onNavigation(tabId: number, url: string) {
     this.events.push(['navigation', tabId, url]);
   }
   onFindings(tabId: number, findings: Finding[]) {
     this.events.push(['findings', tabId, findings]);
+  }
+  onConfirmations(tabId: number, findings: Finding[]) {
+    this.events.push(['confirmations', tabId, findings]);
   }
   onScript(tabId: number, url: string) {
     this.events.push(['script', tabId, url]);
@@ -197,11 +202,53 @@ describe('request tracking', () => {
   it('counts a request both the network and the page hook saw once', () => {
     const counter = new CrossSourceCounter(30_000, 100, () => 1000);
     const finding = { fingerprint: 'f1' } as Finding;
-    expect(counter.keep('network', 1, [finding])).toHaveLength(1);
-    expect(counter.keep('page', 1, [finding])).toHaveLength(0); // the same request, seen by the hook
-    expect(counter.keep('network', 1, [finding])).toHaveLength(1); // a second request
-    expect(counter.keep('network', 1, [finding])).toHaveLength(1); // a third, only the network saw
-    expect(counter.keep('page', 2, [finding])).toHaveLength(1); // another tab
+    const kept = (from: 'network' | 'page', tabId: number) => counter.keep(from, tabId, [finding]).kept;
+    expect(kept('network', 1)).toHaveLength(1);
+    expect(kept('page', 1)).toHaveLength(0); // the same request, seen by the hook
+    expect(kept('network', 1)).toHaveLength(1); // a second request
+    expect(kept('network', 1)).toHaveLength(1); // a third, only the network saw
+    expect(kept('page', 2)).toHaveLength(1); // another tab
+  });
+
+  it('passes the network’s sighting of a request the page reported first on as a confirmation, not as a second count', () => {
+    const counter = new CrossSourceCounter(30_000, 100, () => 1000);
+    const finding = { fingerprint: 'f1' } as Finding;
+    expect(counter.keep('page', 1, [finding])).toEqual({ kept: [finding], confirmations: [] });
+    expect(counter.keep('network', 1, [finding])).toEqual({ kept: [], confirmations: [finding] }); // the same request
+    expect(counter.keep('network', 1, [finding])).toEqual({ kept: [finding], confirmations: [] }); // a second one
+  });
+
+  it('has no confirmation when the network saw it first, or alone', () => {
+    const counter = new CrossSourceCounter(30_000, 100, () => 1000);
+    const finding = { fingerprint: 'f1' } as Finding;
+    expect(counter.keep('network', 1, [finding])).toEqual({ kept: [finding], confirmations: [] });
+    expect(counter.keep('page', 1, [finding])).toEqual({ kept: [], confirmations: [] }); // the page never confirms
+    expect(counter.keep('network', 2, [finding])).toEqual({ kept: [finding], confirmations: [] });
+    expect(counter.keep('network', 2, [finding])).toEqual({ kept: [finding], confirmations: [] });
+  });
+
+  it('forgets a tab’s sightings when it navigates, so the navigating request itself is stored, not taken as a confirmation', () => {
+    const counter = new CrossSourceCounter(30_000, 100, () => 1000);
+    const sink = new RecordingSink();
+    const tracker = new RequestTracker(sink, { crossSource: counter });
+    const url = `http://legacy.example.test/login?session_token=${fakeOpaqueToken()}`;
+    const [fromPage] = inspectRequest({ url, type: 'main_frame', documentUrl: 'https://app.example.test/' });
+    counter.keep('page', 9, [fromPage!]); // the page reported it just before leaving
+    tracker.beforeRequest({ requestId: 'n', method: 'GET', tabId: 9, type: 'main_frame', url });
+    const kinds = sink.events.map(([kind]) => kind);
+    expect(kinds).not.toContain('confirmations');
+    expect(sink.findings().map((finding) => finding.fingerprint)).toContain(fromPage!.fingerprint);
+  });
+
+  it('hands confirmations to the sink apart from findings', () => {
+    const counter = new CrossSourceCounter(30_000, 100, () => 1000);
+    const sink = new RecordingSink();
+    const tracker = new RequestTracker(sink, { crossSource: counter });
+    const url = `https://api.example.test/v1/me?access_token=${fakeOpaqueToken()}`;
+    const [fromPage] = inspectRequest({ url, type: 'fetch', documentUrl: 'https://app.example.test/' }); // what the hook would report
+    counter.keep('page', 7, [fromPage!]);
+    tracker.beforeRequest({ requestId: 'c', method: 'GET', tabId: 7, type: 'xmlhttprequest', url, initiator: 'https://app.example.test' });
+    expect(sink.events.map(([kind, tabId, found]) => [kind, tabId, (found as Finding[]).map((f) => f.fingerprint)])).toEqual([['confirmations', 7, [fromPage!.fingerprint]]]);
   });
 });
 
@@ -239,5 +286,69 @@ describe('with the background controller', () => {
     ]);
     expect(area.dump()).not.toContain(token);
     expect(area.dump()).not.toContain(key);
+  });
+
+  it('counts a request the page hook reported first and the browser then saw once, as the browser saw it', async () => {
+    const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+    const popup = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
+    const area = new FakeStorageArea();
+    const controller = new BackgroundController({
+      store: new FindingsStore(area),
+      scripts: new ScriptScanner(async () => new Response('', { status: 404 })),
+      action: { setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined },
+      extensionId: EXTENSION_ID,
+      extensionOrigin: `chrome-extension://${EXTENSION_ID}/`,
+      version: '0.0.0-test',
+    });
+    // Both sides share the worker's one counter, as in the extension; a tab no other test uses.
+    const { webRequest, fire } = fakeWebRequest('chrome');
+    registerRequestObservers(webRequest, controller);
+    const tabId = 9101;
+    const settle = async () => {
+      for (let i = 0; i < 50; i++) {
+        if (((await controller.handleMessage({ type: 'leaklens/status' }, popup)) as StatusResponse).pending === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      throw new Error('did not settle');
+    };
+    const stored = async () => ((await controller.handleMessage({ type: 'leaklens/findings', tabId }, popup)) as { findings: Finding[] }).findings;
+    const token = fakeOpaqueToken();
+    // Mixed content: the only kind of request whose URL the hook reports (webRequest shows the others).
+    const url = `http://insecure.example.test/api/me?access_token=${token}`;
+    const sender = { id: EXTENSION_ID, url: 'https://app.example.test/mixed.html', tab: { id: tabId }, frameId: 0 };
+    await controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/mixed.html', kind: 'requests', payload: [{ api: 'fetch', url }] }, sender);
+    await settle();
+    const fromPage = await stored();
+    expect(fromPage.map((f) => [f.ruleId, f.source, f.reportedByPage])).toEqual([
+      ['url-credential-parameter', 'request-url', true],
+      ['mixed-content', 'mixed-content', true],
+    ]);
+
+    // The browser sends it after all: the same request, seen by webRequest.
+    fire('onBeforeRequest', { requestId: 'mx', url, tabId, initiator: 'https://app.example.test' });
+    fire('onBeforeSendHeaders', { requestId: 'mx', url, tabId, initiator: 'https://app.example.test', requestHeaders: [] });
+    await settle();
+    const confirmed = await stored();
+    expect(confirmed).toHaveLength(2);
+    for (const finding of confirmed) {
+      expect(finding).not.toHaveProperty('reportedByPage');
+      expect(finding.count).toBe(1);
+      expect(finding.firstSeen).toBe(fromPage.find((f) => f.fingerprint === finding.fingerprint)!.firstSeen);
+      expect(finding.pageUrl).toBe('https://app.example.test/mixed.html');
+    }
+    // What the browser saw, not what the page claimed: sent in clear, not blocked.
+    expect(confirmed.map((f) => [f.ruleId, f.source, f.severity])).toEqual([
+      ['url-credential-parameter', 'cleartext', 'high'],
+      ['mixed-content', 'mixed-content', 'high'],
+    ]);
+    expect(confirmed[1]!.details).toMatchObject({ outcome: 'sent' });
+    // And in storage (written within the flush delay), with no raw value.
+    await new Promise((resolve) => setTimeout(resolve, 2 * FLUSH_DELAY_MS));
+    const written = (JSON.parse(area.dump()) as [string, { findings: Finding[] }][]).find(([key]) => key === `tab:${tabId}`)![1];
+    expect(written.findings.map((f) => [f.count, f.reportedByPage])).toEqual([
+      [1, undefined],
+      [1, undefined],
+    ]);
+    expect(area.dump()).not.toContain(token);
   });
 });

@@ -35,6 +35,14 @@ describe('requests from the page hook', () => {
     expect(scanProbeRequests([{ api: 'fetch', url: 'https://api.leaklens.test/v1/orders' }], context())).toEqual([]);
   });
 
+  it('leaves the network’s later sighting of what it reported to confirm it, not to count it again', () => {
+    const ctx = context();
+    const url = `http://insecure.leaklens.test/api/me?access_token=${fakeOpaqueToken()}`;
+    const fromPage = scanProbeRequests([{ api: 'fetch', url }], ctx)!;
+    expect(fromPage.map((f) => f.ruleId)).toEqual(['url-credential-parameter', 'mixed-content']);
+    expect(crossSource.keep('network', ctx.tabId, fromPage)).toEqual({ kept: [], confirmations: fromPage });
+  });
+
   it('reads fragment tokens and the meta referrer policy of the page itself, never of another origin', () => {
     const token = fakeOpaqueToken();
     const own = scanProbeRequests([{ api: 'page', url: `https://app.leaklens.test/callback.html#access_token=${token}` }], context())!;

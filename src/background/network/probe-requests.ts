@@ -79,5 +79,6 @@ export function scanProbeRequests(payload: unknown, { tabId, pageUrl }: ProbeCon
     }
     findings.push(...inspectRequest(description));
   }
-  return crossSource.keep('page', tabId, findings);
+  // Only the browser confirms: the page side's `confirmations` is always empty.
+  return crossSource.keep('page', tabId, findings).kept;
 }

@@ -40,6 +40,11 @@ export interface RequestObserverSink {
   /** A new top-level document started loading in the tab. */
   onNavigation(tabId: number, url: string): void;
   onFindings(tabId: number, findings: Finding[]): void;
+  /**
+   * The browser saw requests whose findings the page hook had already reported, and that were counted
+   * then (CrossSourceCounter): replace the page's copies with these, counting nothing.
+   */
+  onConfirmations(tabId: number, findings: Finding[]): void;
   /** A script finished loading in the tab: fetch and scan it. */
   onScript(tabId: number, url: string): void;
 }
@@ -186,11 +191,13 @@ export class RequestTracker {
       return;
     }
     this.navigations.set(details.tabId, { requestId: details.requestId, findings: [] });
+    this.counter.forgetTab(details.tabId);
     this.sink.onNavigation(details.tabId, details.url);
   }
 
   private emit(tabId: number, requestId: string, type: string, findings: Finding[]): void {
-    const kept = this.counter.keep('network', tabId, findings);
+    const { kept, confirmations } = this.counter.keep('network', tabId, findings);
+    if (confirmations.length > 0) this.sink.onConfirmations(tabId, confirmations);
     if (kept.length === 0) return;
     const navigation = this.navigations.get(tabId);
     if (type === 'main_frame' && navigation?.requestId === requestId && navigation.findings.length < MAX_NAVIGATION_FINDINGS) {
@@ -199,9 +206,10 @@ export class RequestTracker {
     this.sink.onFindings(tabId, kept);
   }
 
-  /** A closed tab: forget its navigation state. */
+  /** A closed tab: forget its navigation state and its sightings. */
   forgetTab(tabId: number): void {
     this.navigations.delete(tabId);
     this.pages.delete(tabId);
+    this.counter.forgetTab(tabId);
   }
 }
