@@ -71,8 +71,14 @@ function headerFindingOf(name: string) {
 }
 const authorizationOf = headerFindingOf('authorization');
 const apiKeyHeaderOf = headerFindingOf('x-api-key');
+/** Scripts no element names (a dedicated worker, an `import()` chunk): webRequest must report them. */
+function scriptAt(pathname: string) {
+  return (findings: Finding[]) => findings.find((f) => f.source === 'script' && f.location.url !== undefined && new URL(f.location.url).pathname === pathname);
+}
+const workerScriptOf = scriptAt('/static/reports/worker.js');
+const lazyChunkOf = scriptAt('/static/reports/lazy-settings.mjs');
 const complete = (findings: Finding[]) =>
-  [urlTokenOf, storedJwtOf, awsKeyOf, configSecretOf, authorizationOf, apiKeyHeaderOf].every((pick) => pick(findings) !== undefined);
+  [urlTokenOf, storedJwtOf, awsKeyOf, configSecretOf, authorizationOf, apiKeyHeaderOf, workerScriptOf, lazyChunkOf].every((pick) => pick(findings) !== undefined);
 
 beforeAll(async () => {
   requireFirefoxBuilds();
@@ -82,10 +88,11 @@ beforeAll(async () => {
   await gate.listen();
   const pageUrl = new URL('/page.html', demo.urls.app).href;
   const networkUrl = new URL('/network.html', demo.urls.app).href;
+  const reportsUrl = new URL('/reports.html', demo.urls.app).href;
   firefox = await runFirefox({
     firefoxPath,
     extensionDir: FIREFOX_E2E_DIST,
-    startUrls: [gate.urlFor(demo.urls.app), gate.urlFor(pageUrl), gate.urlFor(networkUrl)],
+    startUrls: [gate.urlFor(demo.urls.app), gate.urlFor(pageUrl), gate.urlFor(networkUrl), gate.urlFor(reportsUrl)],
     localHosts: Object.values(HOSTS),
     certificatePem: demo.certificate,
     httpsPort: demo.httpsPort,
@@ -177,6 +184,12 @@ describe('Firefox ESR, end to end', () => {
     expect(awsKey!.secretHash).toBe(sha256Prefix(demo.secrets.awsAccessKeyId));
     // The bundle was fetched and scanned, not skipped (Firefox's MV3 default CSP would upgrade it).
     expect(report?.warnings ?? []).not.toContainEqual(expect.stringContaining('/static/app.js'));
+  });
+
+  it('finds scripts that no element names — a dedicated worker and an import() chunk — through webRequest', () => {
+    const findings = report?.findings ?? [];
+    expect(workerScriptOf(findings), 'worker script finding').toMatchObject({ source: 'script', severity: 'critical' });
+    expect(lazyChunkOf(findings), 'lazy chunk finding').toMatchObject({ source: 'script', severity: 'critical' });
   });
 
   it('reads the config endpoint response body in the background (filterResponseData)', () => {
