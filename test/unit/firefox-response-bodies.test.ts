@@ -15,6 +15,7 @@ import {
   type ResponseDetailsLike,
   type StreamFilterLike,
 } from '../../src/background/firefox/response-bodies.ts';
+import { scanProbeResponses } from '../../src/background/network/probe-responses.ts';
 import type { Finding } from '../../src/shared/finding.ts';
 import { fakeAwsKeyId, fakeAwsSecret, fakeJwt, fakeOpaqueToken, randomFrom } from '../support/fake-secrets.ts';
 
@@ -69,7 +70,11 @@ function fakeFirefox() {
     },
   };
   const findings: { tabId: number; findings: Finding[] }[] = [];
-  const sink = { onFindings: (tabId: number, found: Finding[]) => void findings.push({ tabId, findings: found }) };
+  const confirmations: { tabId: number; findings: Finding[] }[] = [];
+  const sink = {
+    onFindings: (tabId: number, found: Finding[]) => void findings.push({ tabId, findings: found }),
+    onConfirmations: (tabId: number, found: Finding[]) => void confirmations.push({ tabId, findings: found }),
+  };
   let nextId = 1;
   const respond = (overrides: Partial<ResponseDetailsLike> = {}, headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' }) => {
     const details: ResponseDetailsLike = {
@@ -85,7 +90,7 @@ function fakeFirefox() {
     expect(listener!(details)).toBeUndefined(); // never blocks, redirects or changes anything
     return filters.get(details.requestId);
   };
-  return { webRequest, sink, findings, respond, registration: () => registration, listener: () => listener };
+  return { webRequest, sink, findings, confirmations, respond, registration: () => registration, listener: () => listener };
 }
 
 const stripeSecret = () => `sk_live_${randomFrom(ALNUM, 99)}`;
@@ -102,7 +107,7 @@ describe('feature detection', () => {
   it('registers nothing in Chromium, and survives a browser that refuses the blocking listener', () => {
     let registered = 0;
     const chromiumLike = { onHeadersReceived: { addListener: () => void registered++ } };
-    expect(registerFirefoxAdditions(chromiumLike, { onFindings() {} })).toEqual({ responseBodies: false });
+    expect(registerFirefoxAdditions(chromiumLike, { onFindings() {}, onConfirmations() {} })).toEqual({ responseBodies: false });
     expect(registered).toBe(0);
 
     const refusing = {
@@ -115,7 +120,7 @@ describe('feature detection', () => {
         throw new Error('unreachable');
       },
     };
-    expect(registerFirefoxAdditions(refusing, { onFindings() {} })).toEqual({ responseBodies: false });
+    expect(registerFirefoxAdditions(refusing, { onFindings() {}, onConfirmations() {} })).toEqual({ responseBodies: false });
   });
 
   it('registers one blocking onHeadersReceived listener for fetch/XHR only', () => {
@@ -168,6 +173,21 @@ describe('which responses are read', () => {
 });
 
 describe('reading a body', () => {
+  it('confirms, rather than counts again, a response the page hook reported first', () => {
+    const firefox = fakeFirefox();
+    registerResponseBodyReader(firefox.webRequest, firefox.sink);
+    const body = JSON.stringify({ payments: { secretKey: stripeSecret() } });
+    const url = 'https://app.example.test/api/config';
+    const fromPage = scanProbeResponses([{ url, status: 200, contentType: 'application/json', body }], { tabId: 3, pageUrl: 'https://app.example.test/settings' });
+    expect(fromPage).toHaveLength(1);
+    firefox.respond({ url })!.stream(body);
+    expect(firefox.findings).toEqual([]);
+    expect(firefox.confirmations.flatMap((entry) => entry.findings).map((finding) => finding.fingerprint)).toEqual([fromPage![0]!.fingerprint]);
+    // A second response only the browser read is a finding of its own.
+    firefox.respond({ url })!.stream(body);
+    expect(firefox.findings).toHaveLength(1);
+  });
+
   it('hands the page every byte unchanged, then scans the JSON and reports the secret at its path', () => {
     const firefox = fakeFirefox();
     registerResponseBodyReader(firefox.webRequest, firefox.sink);

@@ -19,6 +19,7 @@
  * Scripts are not filtered: the background already fetches each script by URL (script-scan.ts), and
  * routing every script of every page through the extension would slow page loads for little gain.
  */
+import { crossSource, type CrossSourceCounter } from '../network/cross-source.ts';
 import type { Finding } from '../../shared/finding.ts';
 import { inspectResponseBody } from '../../engine/inspectors/exchange.ts';
 
@@ -54,6 +55,8 @@ export interface FilteringWebRequestLike {
 
 export interface ResponseBodySink {
   onFindings(tabId: number, findings: Finding[]): void;
+  /** The browser's own read of a response the page hook already reported (see cross-source.ts). */
+  onConfirmations(tabId: number, findings: Finding[]): void;
 }
 
 /** The user's scope (scope-gate.ts / BackgroundController): out-of-scope tabs' bodies are never read. */
@@ -67,6 +70,8 @@ export interface ResponseBodyOptions {
   maxBytes?: number;
   maxActive?: number;
   gate?: ScopeGateLike;
+  /** Shared with the page hook's response reports, so a response both read counts once. */
+  crossSource?: CrossSourceCounter;
 }
 
 /** True only where response filtering exists: Firefox with the permission; never Chromium. */
@@ -108,6 +113,7 @@ export function registerResponseBodyReader(webRequest: FilteringWebRequestLike, 
   const maxBytes = options.maxBytes ?? RESPONSE_BODY_LIMITS.maxBytes;
   const maxActive = options.maxActive ?? RESPONSE_BODY_LIMITS.maxActive;
   const gate = options.gate;
+  const counter = options.crossSource ?? crossSource;
   let active = 0;
 
   const read = (details: ResponseDetailsLike) => {
@@ -167,8 +173,11 @@ export function registerResponseBodyReader(webRequest: FilteringWebRequestLike, 
       // The page already has the whole response; the scan runs in the background only.
       const text = decode(body, bodySize);
       if (text === undefined) return;
-      const findings = scanResponseBody(details.url, text);
-      if (findings.length > 0) sink.onFindings(details.tabId, findings);
+      // The page hook may have reported the same body: one response counts once, and the browser's
+      // read confirms the page's report rather than adding to it.
+      const { kept, confirmations } = counter.keep('network', details.tabId, scanResponseBody(details.url, text));
+      if (confirmations.length > 0) sink.onConfirmations(details.tabId, confirmations);
+      if (kept.length > 0) sink.onFindings(details.tabId, kept);
     };
     filter.onerror = () => {
       release();

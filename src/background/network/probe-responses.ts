@@ -4,6 +4,7 @@
  * server-side key). The page can forge them: shapes and sizes are checked, and findings are labelled
  * "reported by the page" by the caller.
  */
+import { crossSource } from './cross-source.ts';
 import type { Finding } from '../../shared/finding.ts';
 import { NETWORK_HOOK_LIMITS, type ProbeResponseEntry } from '../../content/probe/network-hook.ts';
 import { inspectResponseBody } from '../../engine/inspectors/exchange.ts';
@@ -28,7 +29,8 @@ export function isResponsesPayload(payload: unknown): payload is ProbeResponseEn
   return Array.isArray(payload) && payload.length <= NETWORK_HOOK_LIMITS.maxResponsesPerMessage && payload.every(isEntry);
 }
 
-export function scanProbeResponses(payload: unknown, _context: ProbeContext): Finding[] | undefined {
+export function scanProbeResponses(payload: unknown, { tabId }: ProbeContext): Finding[] | undefined {
   if (!isResponsesPayload(payload)) return undefined;
-  return payload.flatMap((entry) => inspectResponseBody(entry.body, entry.url));
+  // Firefox also reads response bodies itself (filterResponseData): a response both read counts once.
+  return crossSource.keep('page', tabId, payload.flatMap((entry) => inspectResponseBody(entry.body, entry.url))).kept;
 }
