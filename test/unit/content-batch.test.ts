@@ -144,6 +144,18 @@ describe('fitSnapshot', () => {
     expect(carried(fitted)).toEqual({ localStorage: local, sessionStorage: session, cookies: ['sid=abc'], markup: [markup], skipped });
   });
 
+  it('carries script URLs and IndexedDB records through a split as well', () => {
+    const urls = Array.from({ length: SNAPSHOT_LIMITS.maxScripts + 3 }, (_, i) => `https://cdn.example.test/${i}.js`);
+    const records = [{ database: 'd', store: 's', key: '1', value: '{"a":"bcdefgh"}' }];
+    const message = snapshot({ localStorage: [['auth', 'token-value']], scriptUrls: urls, indexedDb: records });
+    expect(isPageSnapshot(message)).toBe(false);
+    const fitted = fitSnapshot(message);
+    for (const part of fitted) expect(isPageSnapshot(part)).toBe(true);
+    expect(fitted.flatMap((part) => part.scriptUrls)).toEqual(urls);
+    expect(fitted.flatMap((part) => part.indexedDb ?? [])).toEqual(records);
+    expect(carried(fitted).localStorage).toEqual([['auth', 'token-value']]);
+  });
+
   it('splits a message with more entries than one may hold, however small they are', () => {
     const local = entries(SNAPSHOT_LIMITS.maxEntries * 2 + 1, 3);
     const message = snapshot({ localStorage: local });

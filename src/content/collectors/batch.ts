@@ -87,19 +87,26 @@ export class SnapshotBatch {
 
 /**
  * A pass's snapshot as messages the background accepts: itself when it fits (the common case, and no
- * more work than adding up lengths), otherwise split section by section.
+ * more work than adding up lengths), otherwise split section by section. (Inline scripts are never
+ * sent from the content script: the markup carries them.)
  */
 export function fitSnapshot(message: PageSnapshotMessage): PageSnapshotMessage[] {
-  let size = message.cookies.length + (message.markup?.length ?? 0);
-  for (const [key, value] of message.localStorage) size += key.length + value.length;
-  for (const [key, value] of message.sessionStorage) size += key.length + value.length;
-  if (size <= MAX_MESSAGE_TEXT && message.localStorage.length <= MAX_ENTRIES.localStorage && message.sessionStorage.length <= MAX_ENTRIES.sessionStorage) return [message];
+  const { localStorage, sessionStorage, cookies, scriptUrls, indexedDb = [], skipped = [], markup } = message;
+  let size = cookies.length + (markup?.length ?? 0);
+  for (const [key, value] of localStorage) size += key.length + value.length;
+  for (const [key, value] of sessionStorage) size += key.length + value.length;
+  for (const url of scriptUrls) size += url.length;
+  for (const record of indexedDb) size += record.value.length;
+  const counted = localStorage.length <= MAX_ENTRIES.localStorage && sessionStorage.length <= MAX_ENTRIES.sessionStorage && scriptUrls.length <= MAX_ENTRIES.scriptUrls && indexedDb.length <= MAX_ENTRIES.indexedDb;
+  if (size <= MAX_MESSAGE_TEXT && counted) return [message];
   const batch = new SnapshotBatch();
-  batch.add('localStorage', message.localStorage);
-  batch.add('sessionStorage', message.sessionStorage);
-  batch.cookies(message.cookies);
-  if (message.markup) batch.markup(message.markup);
-  batch.add('skipped', message.skipped ?? []);
+  batch.add('localStorage', localStorage);
+  batch.add('sessionStorage', sessionStorage);
+  batch.cookies(cookies);
+  if (markup) batch.markup(markup);
+  batch.add('scriptUrls', scriptUrls);
+  batch.add('indexedDb', indexedDb);
+  batch.add('skipped', skipped);
   return batch.messages(message.pageUrl);
 }
 
