@@ -20,9 +20,9 @@ import type { PageSnapshotMessage, SnapshotSkip } from '../shared/messages.ts';
 import { fitSnapshot } from './collectors/batch.ts';
 import { sampleIndexedDbInto, type IndexedDbFactoryLike } from './collectors/indexeddb.ts';
 import { serialiseDocument } from './collectors/markup.ts';
-import { SentMemo } from './collectors/memo.ts';
+import { firstTime, type SentMemo } from './collectors/memo.ts';
 import { whenIdle } from './collectors/schedule.ts';
-import { CookieDiff, readCookies, safeStorage, StorageDiff } from './collectors/storage.ts';
+import { cookieChanges, newCookieMemory, newStorageMemory, storageChanges } from './collectors/storage.ts';
 import { isProbeEnvelope, PROBE_MAX_BYTES } from './probe-protocol.ts';
 
 /**
@@ -59,10 +59,10 @@ const INDEXEDDB_MIN_INTERVAL_MS = 2500;
 /** Markup up to this long is remembered, so an unchanged document is not sent twice. */
 const MAX_REMEMBERED_MARKUP = 2 * 1024 * 1024;
 
-const memo = new SentMemo();
-const localDiff = new StorageDiff('localStorage');
-const sessionDiff = new StorageDiff('sessionStorage');
-const cookieDiff = new CookieDiff();
+const memo: SentMemo = new Set();
+const localMemory = newStorageMemory('localStorage');
+const sessionMemory = newStorageMemory('sessionStorage');
+const cookieMemory = newCookieMemory();
 let started = false;
 /** The background said this site is out of scope. */
 let outOfScope = false;
@@ -105,14 +105,14 @@ function send(messages: PageSnapshotMessage[]): void {
  */
 function collectPass(done: () => void): void {
   const first = passes++ === 0;
-  const local = localDiff.changes(safeStorage(window, 'localStorage'));
-  const session = sessionDiff.changes(safeStorage(window, 'sessionStorage'));
+  const local = storageChanges(localMemory, window);
+  const session = storageChanges(sessionMemory, window);
   const message: PageSnapshotMessage = {
     type: 'leaklens/page-snapshot',
     pageUrl: location.href,
     localStorage: local.entries,
     sessionStorage: session.entries,
-    cookies: cookieDiff.changes(readCookies(document)),
+    cookies: cookieChanges(cookieMemory, document),
     inlineScripts: [],
     scriptUrls: [],
   };
@@ -133,7 +133,7 @@ function collectPass(done: () => void): void {
     // interval is up, since the observer stays disconnected until then.
     scheduleTick(lastDomScan + DOM_RESCAN_MIN_INTERVAL_MS - Date.now());
   }
-  const fresh = skipped.filter((skip) => memo.fresh('skip', skip.what, skip.reason));
+  const fresh = skipped.filter((skip) => firstTime(memo, 'skip', skip.what, skip.reason));
   if (fresh.length > 0) message.skipped = fresh;
   if (message.localStorage.length + message.sessionStorage.length + fresh.length > 0 || message.cookies || message.markup) send(fitSnapshot(message));
 
@@ -145,8 +145,8 @@ function collectPass(done: () => void): void {
   lastIndexedDbSample = Date.now();
   sampleIndexedDbInto(indexedDbFactory(), ({ records, skipped: idbSkipped }) => {
     // One message: a sample is bounded well under a message's limits (INDEXEDDB_LIMITS).
-    const indexedDb = records.filter((record) => memo.fresh('indexeddb', `${record.database}/${record.store}/${record.key}`, record.value));
-    const skippedNow = idbSkipped.filter((skip) => memo.fresh('indexeddb-skip', skip.what, skip.reason));
+    const indexedDb = records.filter((record) => firstTime(memo, 'indexeddb', `${record.database}/${record.store}/${record.key}`, record.value));
+    const skippedNow = idbSkipped.filter((skip) => firstTime(memo, 'indexeddb-skip', skip.what, skip.reason));
     if (indexedDb.length + skippedNow.length > 0) {
       send([{ type: 'leaklens/page-snapshot', pageUrl: location.href, localStorage: [], sessionStorage: [], cookies: '', inlineScripts: [], scriptUrls: [], indexedDb, skipped: skippedNow }]);
     }
@@ -257,7 +257,7 @@ window.addEventListener('message', (event) => {
   } catch {
     return;
   }
-  if (typeof serialised !== 'string' || serialised.length > PROBE_MAX_BYTES || !memo.fresh(`probe:${kind}`, '', serialised)) return;
+  if (typeof serialised !== 'string' || serialised.length > PROBE_MAX_BYTES || !firstTime(memo, `probe:${kind}`, '', serialised)) return;
   // What is sent is what was measured: the JSON form. (Forwarding `payload` itself would let a page
   // slip, say, a 500 MB ArrayBuffer past the size check — it serialises to "{}" — into a structured
   // clone.) The background validates each kind's payload.

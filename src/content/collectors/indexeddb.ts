@@ -54,6 +54,11 @@ export function formatKey(key: unknown, depth = 0): string {
  * callbacks, so their main-thread cost is attributed to this script by browser tracing (see
  * schedule.ts); only the `databases()` promise resolves in a microtask, and it just opens the first
  * database.
+ *
+ * Few functions on purpose: V8 compiles each one the first time it runs in the page's fresh isolated
+ * world, and for a handful of small records that compile is most of the cost. One watchdog timer is
+ * re-armed for each step (listing, then each database); callbacks of a step that was given up on are
+ * recognised by its number and ignored.
  */
 export function sampleIndexedDbInto(factory: IndexedDbFactoryLike | undefined, onDone: (sample: IndexedDbSample) => void): void {
   const sample: IndexedDbSample = { records: [], skipped: [] };
@@ -61,127 +66,97 @@ export function sampleIndexedDbInto(factory: IndexedDbFactoryLike | undefined, o
     onDone(sample);
     return;
   }
-  let finished = false;
-  const finish = () => {
-    if (finished) return;
-    finished = true;
-    onDone(sample);
-  };
-  const listTimer = setTimeout(finish, INDEXEDDB_LIMITS.timeoutMs);
   let names: string[] = [];
-  let next = 0;
+  let index = 0;
   let chars = 0;
+  /** The step now running: 0 while listing, then one per database; NaN once finished (matches nothing). */
+  let step = 0;
+  let connection: IDBDatabase | undefined;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
 
-  const openNext = (): void => {
-    if (finished) return;
-    if (next >= names.length) {
-      finish();
+  /** Ends the current step (closing our connection, so the page's upgrades never wait on us) and starts the next. */
+  const next = (): void => {
+    if (Number.isNaN(step)) return;
+    clearTimeout(watchdog);
+    connection?.close();
+    connection = undefined;
+    if (index >= names.length) {
+      step = NaN;
+      onDone(sample);
       return;
     }
-    const name = names[next++]!;
-    let settled = false;
-    let db: IDBDatabase | undefined;
-    // One outcome per database: done, failed or timed out, whichever comes first.
-    const settle = () => {
-      if (settled) return false;
-      settled = true;
-      clearTimeout(timer);
-      db?.close();
-      return true;
-    };
-    const timer = setTimeout(() => {
-      if (settle()) openNext();
-    }, INDEXEDDB_LIMITS.timeoutMs);
+    const current = ++step;
+    const name = names[index++]!;
+    watchdog = setTimeout(next, INDEXEDDB_LIMITS.timeoutMs);
     let request: IDBOpenDBRequest;
     try {
       request = factory.open(name);
     } catch {
-      if (settle()) openNext();
+      next();
       return;
     }
-    request.onupgradeneeded = () => {
-      // Only happens when the database does not exist (any more): do not create it.
-      request.transaction?.abort();
-    };
-    request.onblocked = () => {
-      if (settle()) openNext();
-    };
-    request.onerror = () => {
-      if (settle()) openNext();
+    // Only happens when the database does not exist (any more): do not create it.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onblocked = request.onerror = () => {
+      if (current === step) next();
     };
     request.onsuccess = () => {
-      const opened = request.result;
-      // Closing at once on versionchange keeps the page's own upgrades from ever waiting on us.
-      opened.onversionchange = () => opened.close();
-      if (settled) {
-        // Too late: we gave up on this one already.
-        opened.close();
+      const db = request.result;
+      db.onversionchange = () => db.close();
+      if (current !== step) {
+        db.close(); // Too late: this database was given up on already.
         return;
       }
-      db = opened;
+      connection = db;
       try {
-        readStores(opened, () => {
-          if (settle()) openNext();
+        const stores = Array.from(db.objectStoreNames);
+        if (stores.length > INDEXEDDB_LIMITS.maxStoresPerDatabase) {
+          sample.skipped.push({ what: `indexeddb ${db.name}`, reason: `only ${INDEXEDDB_LIMITS.maxStoresPerDatabase} of ${stores.length} object stores sampled` });
+          stores.length = INDEXEDDB_LIMITS.maxStoresPerDatabase;
+        }
+        if (stores.length === 0) {
+          next();
+          return;
+        }
+        const transaction = db.transaction(stores, 'readonly');
+        const reads = stores.map((store) => {
+          const objectStore = transaction.objectStore(store);
+          return { store, values: objectStore.getAll(null, INDEXEDDB_LIMITS.maxRecordsPerStore), keys: objectStore.getAllKeys(null, INDEXEDDB_LIMITS.maxRecordsPerStore) };
         });
+        let pending = reads.length * 2;
+        const arrived = () => {
+          if (--pending > 0 || current !== step) return;
+          for (const { store, values, keys } of reads) {
+            const records = values.result as unknown[];
+            for (let at = 0; at < records.length && sample.records.length < INDEXEDDB_LIMITS.maxRecords && chars < INDEXEDDB_LIMITS.maxTotalChars; at++) {
+              const text = serialisePruned(records[at], RECORD_PRUNE_LIMITS);
+              if (text === undefined) continue;
+              chars += text.length;
+              sample.records.push({ database: name.slice(0, 200), store: store.slice(0, 200), key: formatKey(keys.result[at]), value: text });
+            }
+          }
+          next();
+        };
+        for (const { values, keys } of reads) values.onsuccess = keys.onsuccess = arrived;
+        transaction.onerror = transaction.onabort = () => {
+          if (current === step) next();
+        };
       } catch {
-        if (settle()) openNext();
+        next();
       }
     };
   };
 
-  const readStores = (db: IDBDatabase, then: () => void): void => {
-    const storeNames = Array.from(db.objectStoreNames).slice(0, INDEXEDDB_LIMITS.maxStoresPerDatabase);
-    if (db.objectStoreNames.length > storeNames.length) {
-      sample.skipped.push({ what: `indexeddb ${db.name}`, reason: `only ${storeNames.length} of ${db.objectStoreNames.length} object stores sampled` });
+  watchdog = setTimeout(next, INDEXEDDB_LIMITS.timeoutMs);
+  factory.databases().then((databases) => {
+    if (step !== 0) return; // Listing took too long: already finished.
+    names = databases.map((info) => info.name).filter((name): name is string => typeof name === 'string');
+    if (names.length > INDEXEDDB_LIMITS.maxDatabases) {
+      sample.skipped.push({ what: 'indexeddb', reason: `only ${INDEXEDDB_LIMITS.maxDatabases} of ${names.length} databases sampled` });
+      names = names.slice(0, INDEXEDDB_LIMITS.maxDatabases);
     }
-    if (storeNames.length === 0) {
-      then();
-      return;
-    }
-    const transaction = db.transaction(storeNames, 'readonly');
-    let pending = storeNames.length;
-    for (const storeName of storeNames) {
-      const store = transaction.objectStore(storeName);
-      const values = store.getAll(null, INDEXEDDB_LIMITS.maxRecordsPerStore);
-      const keys = store.getAllKeys(null, INDEXEDDB_LIMITS.maxRecordsPerStore);
-      let arrived = 0;
-      const both = () => {
-        if (++arrived < 2) return;
-        copyRecords(db.name, storeName, values.result as unknown[], keys.result);
-        if (--pending === 0) then();
-      };
-      values.onsuccess = both;
-      keys.onsuccess = both;
-    }
-    transaction.onerror = () => then();
-    transaction.onabort = () => then();
-  };
-
-  const copyRecords = (database: string, store: string, values: unknown[], keys: IDBValidKey[]): void => {
-    values.forEach((value, index) => {
-      if (sample.records.length >= INDEXEDDB_LIMITS.maxRecords || chars >= INDEXEDDB_LIMITS.maxTotalChars) return;
-      const text = serialisePruned(value, RECORD_PRUNE_LIMITS);
-      if (text === undefined) return;
-      chars += text.length;
-      sample.records.push({ database: database.slice(0, 200), store: store.slice(0, 200), key: formatKey(keys[index]), value: text });
-    });
-  };
-
-  factory.databases().then(
-    (databases) => {
-      clearTimeout(listTimer);
-      names = databases.map((info) => info.name).filter((name): name is string => typeof name === 'string');
-      if (names.length > INDEXEDDB_LIMITS.maxDatabases) {
-        sample.skipped.push({ what: 'indexeddb', reason: `only ${INDEXEDDB_LIMITS.maxDatabases} of ${names.length} databases sampled` });
-        names = names.slice(0, INDEXEDDB_LIMITS.maxDatabases);
-      }
-      openNext();
-    },
-    () => {
-      clearTimeout(listTimer);
-      finish();
-    },
-  );
+    next();
+  }, next);
 }
 
 /** The same as a promise (for callers that do not care where the work is attributed, and tests). */

@@ -22,90 +22,99 @@ export interface StorageChanges {
   skipped: SnapshotSkip[];
 }
 
-/** Storage can throw on access (sandboxed frames, storage disabled, opaque origins). */
-export function safeStorage(scope: Window, name: 'localStorage' | 'sessionStorage'): Storage | undefined {
-  try {
-    return scope[name];
-  } catch {
-    return undefined;
-  }
+/**
+ * What one storage area's reads remember between passes: the last value handed over per key (kept to
+ * compare; never leaves the page) and the oversized keys already reported. Plain data and functions,
+ * not classes: each class costs the page a constructor compile in the content script's fresh world.
+ */
+export interface StorageMemory {
+  readonly area: 'localStorage' | 'sessionStorage';
+  readonly last: Map<string, string>;
+  readonly reportedOversize: Set<string>;
 }
 
-export class StorageDiff {
-  /** Last value handed over per key (kept to compare; never leaves the page). */
-  private readonly last = new Map<string, string>();
-  private readonly reportedOversize = new Set<string>();
-
-  constructor(private readonly area: 'localStorage' | 'sessionStorage') {}
-
-  changes(storage: Storage | undefined): StorageChanges {
-    const entries: [string, string][] = [];
-    const skipped: SnapshotSkip[] = [];
-    if (!storage) return { entries, skipped };
-    try {
-      const length = storage.length;
-      const count = Math.min(length, STORAGE_LIMITS.maxKeys);
-      for (let index = 0; index < count; index++) {
-        const key = storage.key(index);
-        if (key === null) continue;
-        const value = storage.getItem(key);
-        if (value === null || this.last.get(key) === value) continue;
-        if (value.length > STORAGE_LIMITS.maxValueLength || key.length > SNAPSHOT_LIMITS.maxLabelLength) {
-          if (!this.reportedOversize.has(key)) {
-            this.reportedOversize.add(key);
-            skipped.push({ what: `${this.area} ${key.slice(0, 200)}`, reason: `too large (${value.length} characters)` });
-          }
-          continue;
-        }
-        // Keys come and go on some sites; forgetting everything now and then only costs one resend.
-        if (this.last.size >= STORAGE_LIMITS.maxKeys * 2) this.last.clear();
-        this.last.set(key, value);
-        entries.push([key, value]);
-      }
-      if (length > STORAGE_LIMITS.maxKeys && !this.reportedOversize.has('\u0000keys')) {
-        this.reportedOversize.add('\u0000keys');
-        skipped.push({ what: this.area, reason: `only the first ${STORAGE_LIMITS.maxKeys} of ${length} keys are read` });
-      }
-    } catch {
-      // Storage went away mid-read (quota, permissions): what was read so far is still good.
-    }
-    return { entries, skipped };
-  }
+export function newStorageMemory(area: StorageMemory['area']): StorageMemory {
+  return { area, last: new Map(), reportedOversize: new Set() };
 }
 
 /**
- * `document.cookie` split into pairs, handing over only pairs that are new or changed. The string is
- * small (browsers cap cookies at ~4 KB each) and reading it is one call per pass. (The async Cookie
- * Store API avoids that call's round trip to the browser, but setting it up in the content script's
- * fresh world cost more main-thread CPU than the reads it saved, measured with the page-load bench.)
+ * The entries of `scope[memory.area]` that are new or changed since the last call. Storage can throw
+ * on access (sandboxed frames, storage disabled, opaque origins) or go away mid-read (quota,
+ * permissions): what was read so far is still good.
  */
-export class CookieDiff {
-  private lastString = '';
-  private readonly last = new Map<string, string>();
-
-  changes(cookieString: string): string {
-    if (cookieString === this.lastString) return '';
-    this.lastString = cookieString;
-    const changed: string[] = [];
-    for (const part of cookieString.split(';')) {
-      const separator = part.indexOf('=');
-      if (separator <= 0) continue;
-      const name = part.slice(0, separator).trim();
-      const value = part.slice(separator + 1).trim();
-      if (this.last.get(name) === value) continue;
-      if (this.last.size >= 1000) this.last.clear();
-      this.last.set(name, value);
-      changed.push(`${name}=${value}`);
+export function storageChanges(memory: StorageMemory, scope: Partial<Record<StorageMemory['area'], Storage>>): StorageChanges {
+  const entries: [string, string][] = [];
+  const skipped: SnapshotSkip[] = [];
+  const { area, last, reportedOversize } = memory;
+  try {
+    const storage = scope[area];
+    if (!storage) return { entries, skipped };
+    const length = storage.length;
+    const count = Math.min(length, STORAGE_LIMITS.maxKeys);
+    for (let index = 0; index < count; index++) {
+      const key = storage.key(index);
+      if (key === null) continue;
+      const value = storage.getItem(key);
+      if (value === null || last.get(key) === value) continue;
+      if (value.length > STORAGE_LIMITS.maxValueLength || key.length > SNAPSHOT_LIMITS.maxLabelLength) {
+        if (!reportedOversize.has(key)) {
+          reportedOversize.add(key);
+          skipped.push({ what: `${area} ${key.slice(0, 200)}`, reason: `too large (${value.length} characters)` });
+        }
+        continue;
+      }
+      // Keys come and go on some sites; forgetting everything now and then only costs one resend.
+      if (last.size >= STORAGE_LIMITS.maxKeys * 2) last.clear();
+      last.set(key, value);
+      entries.push([key, value]);
     }
-    return changed.join('; ');
+    if (length > STORAGE_LIMITS.maxKeys && !reportedOversize.has('\u0000keys')) {
+      reportedOversize.add('\u0000keys');
+      skipped.push({ what: area, reason: `only the first ${STORAGE_LIMITS.maxKeys} of ${length} keys are read` });
+    }
+  } catch {
+    // Keep what was read.
   }
+  return { entries, skipped };
 }
 
-export function readCookies(doc: Document): string {
+/** What the cookie reads remember between passes. */
+export interface CookieMemory {
+  lastString: string;
+  readonly last: Map<string, string>;
+}
+
+export function newCookieMemory(): CookieMemory {
+  return { lastString: '', last: new Map() };
+}
+
+/**
+ * `document.cookie` split into pairs, handing over only pairs that are new or changed (empty when
+ * nothing is, or when the document throws: sandboxed documents do). The string is small (browsers cap
+ * cookies at ~4 KB each) and reading it is one call per pass. (The async Cookie Store API avoids that
+ * call's round trip to the browser, but setting it up in the content script's fresh world cost more
+ * main-thread CPU than the reads it saved, measured with the page-load bench.)
+ */
+export function cookieChanges(memory: CookieMemory, doc: Pick<Document, 'cookie'>): string {
+  let cookieString: string;
   try {
-    return doc.cookie;
+    cookieString = doc.cookie;
   } catch {
-    // Sandboxed documents throw on document.cookie.
     return '';
   }
+  if (cookieString === memory.lastString) return '';
+  memory.lastString = cookieString;
+  const { last } = memory;
+  const changed: string[] = [];
+  for (const part of cookieString.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator <= 0) continue;
+    const name = part.slice(0, separator).trim();
+    const value = part.slice(separator + 1).trim();
+    if (last.get(name) === value) continue;
+    if (last.size >= 1000) last.clear();
+    last.set(name, value);
+    changed.push(`${name}=${value}`);
+  }
+  return changed.join('; ');
 }
