@@ -13,12 +13,15 @@ const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const popupSender = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
 const pageSender = (tabId: number) => ({ id: EXTENSION_ID, url: 'https://app.example.test/', tab: { id: tabId }, frameId: 0 });
 
-function setup(scripts: Record<string, string> = {}) {
+function setup(scripts: Record<string, string> = {}, options: { scriptScanGraceMs?: number } = {}) {
   const area = new FakeStorageArea();
   const badges: Record<number, string> = {};
+  const fetched: string[] = [];
   const controller = new BackgroundController({
+    ...options,
     store: new FindingsStore(area),
     scripts: new ScriptScanner(async (url) => {
+      fetched.push(url);
       const body = scripts[url];
       return body === undefined ? new Response('nope', { status: 404 }) : new Response(body, { status: 200 });
     }),
@@ -46,7 +49,7 @@ function setup(scripts: Record<string, string> = {}) {
   };
   const request = (event: 'onBeforeRequest' | 'onCompleted', details: Partial<RequestDetailsLike>) =>
     listeners[event]!.forEach((listener) => listener({ requestId: '1', method: 'GET', tabId: 4, type: 'xmlhttprequest', url: 'https://x.test/', ...details }));
-  return { area, badges, controller, request, settle };
+  return { area, badges, controller, request, settle, fetched };
 }
 
 function snapshot(overrides: Partial<PageSnapshotMessage>): PageSnapshotMessage {
@@ -54,6 +57,38 @@ function snapshot(overrides: Partial<PageSnapshotMessage>): PageSnapshotMessage 
 }
 
 describe('BackgroundController', () => {
+  it('fetches and scans a loading page\'s scripts after the page has loaded', async () => {
+    const keyId = fakeAwsKeyId();
+    const bundle = 'https://app.example.test/static/app.js';
+    const { controller, request, settle, fetched } = setup({ [bundle]: `var c={accessKeyId:"${keyId}",secretAccessKey:"${fakeAwsSecret()}"};` });
+    const scriptFindings = async () => {
+      const report = (await controller.handleMessage({ type: 'leaklens/report', format: 'json', tabId: 4 }, popupSender)) as ReportResponse;
+      return (JSON.parse(report.document) as { findings: { source: string }[] }).findings.filter((finding) => finding.source === 'script');
+    };
+    request('onBeforeRequest', { type: 'main_frame', url: 'https://app.example.test/' });
+    request('onCompleted', { type: 'script', url: bundle });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(fetched).toEqual([]);
+    expect(await scriptFindings()).toEqual([]);
+    expect(((await controller.handleMessage({ type: 'leaklens/status' }, popupSender)) as StatusResponse).pending).toBeGreaterThan(0);
+
+    // The content script's first snapshot comes on idle after the load event.
+    await controller.handleMessage(snapshot({}), pageSender(4));
+    await settle();
+    expect(fetched).toEqual([bundle]);
+    expect(await scriptFindings()).toHaveLength(1);
+  });
+
+  it('scans a loading page\'s scripts anyway when no snapshot comes within the grace period', async () => {
+    const bundle = 'https://app.example.test/static/app.js';
+    const { controller, request, settle } = setup({ [bundle]: `var c={accessKeyId:"${fakeAwsKeyId()}",secretAccessKey:"${fakeAwsSecret()}"};` }, { scriptScanGraceMs: 40 });
+    request('onBeforeRequest', { type: 'main_frame', url: 'https://app.example.test/' });
+    request('onCompleted', { type: 'script', url: bundle });
+    await settle();
+    const report = (await controller.handleMessage({ type: 'leaklens/report', format: 'json', tabId: 4 }, popupSender)) as ReportResponse;
+    expect(report.document).toContain('aws-access-key-id');
+  });
+
   it('turns the three foundation leaks into findings without storing any raw value', async () => {
     const token = fakeOpaqueToken();
     const jwt = fakeJwt({ sub: 'u', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 30 * 86400 });
