@@ -13,8 +13,9 @@
 //   on synchronous IPC (first localStorage access, document.cookie) and time descheduled on a busy
 //   machine. The isolated-world content script (collectors) and the MAIN-world probe (globals walk +
 //   network hook) are reported separately; target: isolated content script <= 5 ms median. A minimal
-//   one-shot collector doing the same reads is measured the same way as a reference point.
-// - page load time (navigation start to the load event's end) with and without the extension;
+//   collector doing the same reads in the same window is measured the same way as a reference point.
+// - page load time (navigation start to the load event's end) with and without the extension, the two
+//   browsers taking turns on each page;
 // - for the heavy page, when the finding planted at the very end of its largest bundle is stored,
 //   relative to the load event (negative = before it) — so the whole bundle was fetched and scanned —
 //   and when scanning goes idle; measured in runs without tracing; target <= 1 s after load.
@@ -41,6 +42,8 @@ export const TARGETS = { contentScriptMedianMs: 5, loadToFindingsMs: 1000 };
 const TRACE_AFTER_LOAD_MS = 6500;
 /** The "initial" share: everything before the content script's first follow-up pass (at 3 s). */
 const INITIAL_AFTER_LOAD_MS = 2500;
+/** Between untraced loads: the background finishes a heavy page's scans well within this. */
+const SETTLE_BETWEEN_LOADS_MS = 2000;
 const HEAVY_HOST = 'heavy.leaklens.test';
 /** UMD/IIFE bundles that run as classic scripts; the first is the largest and carries the plant. */
 const HEAVY_BUNDLES = ['plotly.min.js', 'echarts.min.js', 'd3.min.js', 'lodash.min.js', 'moment-with-locales.min.js', 'vue.global.prod.js'];
@@ -214,7 +217,7 @@ export function attributeTrace(events, extensionId, { initialWindowUs = INITIAL_
     const script = url.slice(prefix.length);
     const list = byScript.get(script) ?? [];
     const end = event.ts + (event.dur ?? 0);
-    list.push({ start: event.ts, end, cpu: event.tdur ?? event.dur ?? 0 });
+    list.push({ start: event.ts, end, cpu: event.tdur ?? event.dur ?? 0, injection: event.name === 'EvaluateScript' });
     byScript.set(script, list);
     ends.push({ thread: `${event.pid}:${event.tid}`, end, script });
   }
@@ -232,7 +235,9 @@ export function attributeTrace(events, extensionId, { initialWindowUs = INITIAL_
     [...byScript].map(([script, intervals]) => {
       const total = unionTotals([...intervals]);
       const initial = unionTotals(intervals.filter((interval) => interval.start < cutoff));
-      return [script, { ...total, initialCpuMs: initial.cpuMs, initialWallMs: initial.wallMs }];
+      // Injection: compiling the file and running its top level, in the page's fresh world.
+      const injection = unionTotals(intervals.filter((interval) => interval.injection));
+      return [script, { ...total, initialCpuMs: initial.cpuMs, initialWallMs: initial.wallMs, injectionCpuMs: injection.cpuMs }];
     }),
   );
 }
@@ -296,21 +301,64 @@ async function timeToFindings(session, url, hash) {
 // --- A reference point ----------------------------------------------------------------------------------
 
 /**
- * The least a content script can do for the same reads: web storage, cookies and the document's
- * markup (one `outerHTML`), one MutationObserver, one message — in a single idle callback, no
- * follow-ups, no IndexedDB, no probe relay. Measured the same way, it shows what this machine charges
- * for touching those APIs from a fresh isolated world and for sending the markup, which grows with the
- * DOM: the floor under the real content script.
+ * The least a content script can do for the same reads in the same window: web storage, cookies and
+ * the document's markup (one `outerHTML`), one MutationObserver and one message in a single idle
+ * callback after load; then, 3 s later (as the real content script's first follow-up), storage and
+ * cookies again (sent only if any of it changed) plus an IndexedDB sample (25 records per store, as
+ * JSON) and one more message. No per-key diffs, limits, de-duplication, scheduling or probe relay. Measured the same way, it shows what this
+ * machine charges for touching those APIs from a fresh isolated world, for sending the markup (which
+ * grows with the DOM) and for reading IndexedDB: the floor under the real content script.
  */
 const MINIMAL_COLLECTOR = `(function () {
+  function readStorage(area) {
+    var out = [], i, k;
+    for (i = 0; i < area.length; i++) { k = area.key(i); out.push([k, area.getItem(k)]); }
+    return out;
+  }
+  function sampleIndexedDb(send) {
+    indexedDB.databases().then(function (list) {
+      var records = [], at = 0;
+      function next() {
+        if (at >= list.length) return send(records);
+        var request = indexedDB.open(list[at++].name);
+        request.onerror = next;
+        request.onsuccess = function () {
+          var db = request.result, names = Array.from(db.objectStoreNames), left = names.length * 2;
+          if (!left) { db.close(); return next(); }
+          var tx = db.transaction(names, 'readonly'), reads = [];
+          function arrived() {
+            if (--left) return;
+            reads.forEach(function (read) { records.push([read[0], JSON.stringify(read[1].result), JSON.stringify(read[2].result)]); });
+            db.close();
+            next();
+          }
+          names.forEach(function (name) {
+            var store = tx.objectStore(name), keys = store.getAllKeys(null, 25), values = store.getAll(null, 25);
+            keys.onsuccess = values.onsuccess = arrived;
+            reads.push([name, keys, values]);
+          });
+        };
+      }
+      next();
+    });
+  }
   addEventListener('load', function () {
     requestIdleCallback(function () {
-      var local = [], session = [], i, k;
-      for (i = 0; i < localStorage.length; i++) { k = localStorage.key(i); local.push([k, localStorage.getItem(k)]); }
-      for (i = 0; i < sessionStorage.length; i++) { k = sessionStorage.key(i); session.push([k, sessionStorage.getItem(k)]); }
       var markup = document.documentElement.outerHTML;
       new MutationObserver(function () {}).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
-      chrome.runtime.sendMessage({ type: 'leaklens/bench-reference', local: local, session: session, cookies: document.cookie, markup: markup }).catch(function () {});
+      var first = { local: readStorage(localStorage), session: readStorage(sessionStorage), cookies: document.cookie };
+      chrome.runtime.sendMessage({ type: 'leaklens/bench-reference', state: first, markup: markup }).catch(function () {});
+      var before = JSON.stringify(first);
+      setTimeout(function () {
+        requestIdleCallback(function () {
+          var now = { local: readStorage(localStorage), session: readStorage(sessionStorage), cookies: document.cookie };
+          // Like the real content script, storage that did not change is not sent again.
+          var changed = JSON.stringify(now) !== before;
+          sampleIndexedDb(function (records) {
+            chrome.runtime.sendMessage({ type: 'leaklens/bench-reference', state: changed ? now : undefined, indexedDb: records }).catch(function () {});
+          });
+        });
+      }, 3000);
     });
   }, { once: true });
 })();
@@ -355,14 +403,15 @@ export async function run(ctx) {
   const results = Object.fromEntries(pages.map((page) => [page.id, {}]));
   const traced = async (session, key, scriptName) => {
     for (const page of pages) {
-      const samples = { cpu: [], wall: [], initialCpu: [], probeCpu: [], probeWall: [] };
+      const samples = { cpu: [], wall: [], initialCpu: [], injectionCpu: [], probeCpu: [], probeWall: [] };
       for (let i = 0; i < runs; i++) {
         const { scripts } = await tracedLoad(session, page.url(++runCounter));
-        const isolated = scripts[scriptName] ?? { cpuMs: 0, wallMs: 0, initialCpuMs: 0 };
+        const isolated = scripts[scriptName] ?? { cpuMs: 0, wallMs: 0, initialCpuMs: 0, injectionCpuMs: 0 };
         const probe = scripts[MAIN_WORLD] ?? { cpuMs: 0, wallMs: 0 };
         samples.cpu.push(isolated.cpuMs);
         samples.wall.push(isolated.wallMs);
         samples.initialCpu.push(isolated.initialCpuMs);
+        samples.injectionCpu.push(isolated.injectionCpuMs);
         samples.probeCpu.push(probe.cpuMs);
         samples.probeWall.push(probe.wallMs);
       }
@@ -370,11 +419,24 @@ export async function run(ctx) {
       log(`    ${key} ${page.id}: ${median(samples.cpu).toFixed(2)} ms CPU median`);
     }
   };
-  const loads = async (session, key) => {
+  /**
+   * Load times with and without the extension, paired: the two browsers take turns on each page, so
+   * drift in the machine's speed hits both alike. After each load the background gets a moment to
+   * finish its work, so it does not spill into the next load of either browser.
+   */
+  const pairedLoads = async (withExtension, without) => {
     for (const page of pages) {
-      const values = [];
-      for (let i = 0; i < runs; i++) values.push((await plainLoad(session, page.url(++runCounter))).loadMs);
-      results[page.id][key] = stats(values);
+      const loadWith = [];
+      const loadWithout = [];
+      for (let i = 0; i < runs; i++) {
+        const order = i % 2 === 0 ? [[withExtension, loadWith], [without, loadWithout]] : [[without, loadWithout], [withExtension, loadWith]];
+        for (const [session, values] of order) {
+          values.push((await plainLoad(session, page.url(++runCounter))).loadMs);
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_BETWEEN_LOADS_MS));
+        }
+      }
+      results[page.id].loadWith = stats(loadWith);
+      results[page.id].loadWithout = stats(loadWithout);
     }
   };
   try {
@@ -384,7 +446,14 @@ export async function run(ctx) {
       // One untimed load per page first: the first page in a fresh browser pays process start-up.
       for (const page of pages) await plainLoad(withExtension, page.url(++runCounter));
       await traced(withExtension, 'extension', ISOLATED);
-      await loads(withExtension, 'loadWith');
+      log(`  page-load: ${runs} loads per page with and without the extension, taking turns`);
+      const without = await launch({ browserPath, hostRules });
+      try {
+        for (const page of pages) await plainLoad(without, page.url(++runCounter));
+        await pairedLoads(withExtension, without);
+      } finally {
+        await without.close();
+      }
       log(`  page-load: ${runs} heavy-page loads for the time from load to findings (untraced)`);
       const findings = [];
       for (let i = 0; i < runs; i++) {
@@ -409,14 +478,6 @@ export async function run(ctx) {
       await reference.close();
     }
 
-    log(`  page-load: ${runs} loads per page without the extension`);
-    const without = await launch({ browserPath, hostRules });
-    try {
-      for (const page of pages) await plainLoad(without, page.url(++runCounter));
-      await loads(without, 'loadWithout');
-    } finally {
-      await without.close();
-    }
   } finally {
     rmSync(referenceDir, { recursive: true, force: true });
     await heavy.close();
@@ -429,6 +490,7 @@ export async function run(ctx) {
       page.id,
       fmtMs(r.extension.cpu.median),
       fmtMs(r.extension.initialCpu.median),
+      fmtMs(r.extension.injectionCpu.median),
       fmtMs(r.extension.wall.median),
       fmtMs(r.reference.cpu.median),
       `${(r.extension.cpu.median / r.reference.cpu.median).toFixed(2)}x`,
@@ -446,12 +508,14 @@ export async function run(ctx) {
     'Method: a Chrome trace per load. Main-thread time of a content script = union of its EvaluateScript and FunctionCall events',
     '(every callback it registered) plus microtask checkpoints right after them, as thread CPU time (tdur); wall time alongside.',
     `Window: navigation to load + ${TRACE_AFTER_LOAD_MS / 1000} s (injection, the first pass on idle after load, the follow-up pass at 3 s with the`,
-    `first IndexedDB sample, the globals re-probe at 3 s); "initial" = before load + ${INITIAL_AFTER_LOAD_MS / 1000} s. ${runs} loads per page and mode, medians,`,
-    'after one untimed load per page. "Minimal reference" = the same reads (storage, cookies, one outerHTML) and one message from a 10-line',
-    `script in one idle callback (no follow-ups, no IndexedDB, no probe relay). Heavy page: ${heavy.bundles.join(', ')} (${(heavy.bytes / 1e6).toFixed(1)} MB of real`,
-    'bundles) + a 2 000-row table + a ~200 KB JSON data island. Load time = navigation start to load event end, untraced.',
+    `first IndexedDB sample, the globals re-probe at 3 s); "initial" = before load + ${INITIAL_AFTER_LOAD_MS / 1000} s; "injection" = compiling the file and`,
+    `running its top level (part of "initial"). ${runs} loads per page and mode, medians,`,
+    'after one untimed load per page. "Minimal reference" = the same reads from a 40-line script: storage, cookies, one outerHTML and one',
+    'message on idle after load; at 3 s storage and cookies again, an IndexedDB sample and one message (no diffs, limits or probe relay).',
+    `Heavy page: ${heavy.bundles.join(', ')} (${(heavy.bytes / 1e6).toFixed(1)} MB of real bundles) + a 2 000-row table + a ~200 KB JSON data island.`,
+    'Load time = navigation start to load event end, untraced; with and without the extension in turns on each page.',
     '',
-    table(['page', 'content script CPU', 'initial CPU', 'wall', 'minimal reference CPU', 'ratio', 'MAIN-world probe CPU', 'load w/o ext', 'load with ext'], rows),
+    table(['page', 'content script CPU', 'initial CPU', 'injection CPU', 'wall', 'minimal reference CPU', 'ratio', 'MAIN-world probe CPU', 'load w/o ext', 'load with ext'], rows),
     '',
     `Heavy page, the finding planted at the very end of its largest bundle was stored ${when(heavyFindings.toFinding.median)} (median; ` +
       `${fmtMs(heavyFindings.fromNavigation.median)} after navigation start); all scanning idle ${when(heavyFindings.toIdle.median)}.`,
@@ -473,6 +537,7 @@ export async function run(ctx) {
           {
             contentScriptCpuMs: round(r.extension.cpu.median),
             contentScriptInitialCpuMs: round(r.extension.initialCpu.median),
+            contentScriptInjectionCpuMs: round(r.extension.injectionCpu.median),
             contentScriptWallMs: round(r.extension.wall.median),
             contentScriptCpuRunsMs: r.extension.cpu.runs.map(round),
             minimalReferenceCpuMs: round(r.reference.cpu.median),
