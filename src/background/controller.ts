@@ -308,7 +308,13 @@ export class BackgroundController implements RequestObserverSink {
     if (!seen) this.scriptsSeen.set(tabId, (seen = new Set()));
     if (seen.has(url)) return;
     seen.add(url);
-    const result = await this.deps.scripts.scan(url, this.pageLoads.get(tabId)?.loaded);
+    const loading = this.pageLoads.get(tabId);
+    if (loading) {
+      await loading.loaded;
+      // The tab went on to another page meanwhile (its scripts-seen set was reset): not this page's.
+      if (this.scriptsSeen.get(tabId) !== seen) return;
+    }
+    const result = await this.deps.scripts.scan(url);
     if (result.kind === 'skipped') {
       await this.deps.store.noteSkipped(tabId, { url: redactUrl(url), reason: result.reason });
       return;

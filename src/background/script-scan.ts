@@ -54,23 +54,17 @@ export class ScriptScanner {
     this.byContent.clear();
   }
 
-  /**
-   * Fetches and scans the script once `scanAfter` settles (the page it came from has loaded: see
-   * BackgroundController.holdScriptScans). Both wait: fetching a second copy of megabytes of bundles
-   * during the page's load slowed it as much as scanning them did.
-   */
-  scan(url: string, scanAfter?: Promise<unknown>): Promise<ScriptScanResult> {
+  scan(url: string): Promise<ScriptScanResult> {
     let pending = this.byUrl.get(url);
     if (!pending) {
-      pending = this.fetchAndScan(url, scanAfter);
+      pending = this.fetchAndScan(url);
       if (this.byUrl.size >= this.maxEntries) this.byUrl.delete(this.byUrl.keys().next().value as string);
       this.byUrl.set(url, pending);
     }
     return pending;
   }
 
-  private async fetchAndScan(url: string, scanAfter?: Promise<unknown>): Promise<ScriptScanResult> {
-    if (scanAfter) await scanAfter;
+  private async fetchAndScan(url: string): Promise<ScriptScanResult> {
     let response: Response;
     try {
       // Cookies included: bundles behind a login are still the app's bundles. Only scripts (and their

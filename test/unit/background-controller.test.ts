@@ -79,6 +79,19 @@ describe('BackgroundController', () => {
     expect(await scriptFindings()).toHaveLength(1);
   });
 
+  it('drops a held script when the tab goes on to another page before the first one loaded', async () => {
+    const bundle = 'https://app.example.test/static/app.js';
+    const { controller, request, settle, fetched } = setup({ [bundle]: `var c={accessKeyId:"${fakeAwsKeyId()}",secretAccessKey:"${fakeAwsSecret()}"};` });
+    request('onBeforeRequest', { type: 'main_frame', url: 'https://app.example.test/' });
+    request('onCompleted', { type: 'script', url: bundle });
+    request('onBeforeRequest', { requestId: '2', type: 'main_frame', url: 'https://app.example.test/other' });
+    await controller.handleMessage(snapshot({ pageUrl: 'https://app.example.test/other' }), pageSender(4));
+    await settle();
+    expect(fetched).toEqual([]);
+    const report = (await controller.handleMessage({ type: 'leaklens/report', format: 'json', tabId: 4 }, popupSender)) as ReportResponse;
+    expect(report.document).not.toContain('aws-access-key-id');
+  });
+
   it('scans a loading page\'s scripts anyway when no snapshot comes within the grace period', async () => {
     const bundle = 'https://app.example.test/static/app.js';
     const { controller, request, settle } = setup({ [bundle]: `var c={accessKeyId:"${fakeAwsKeyId()}",secretAccessKey:"${fakeAwsSecret()}"};` }, { scriptScanGraceMs: 40 });
