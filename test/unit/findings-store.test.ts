@@ -216,9 +216,10 @@ describe('FindingsStore write batching', () => {
   });
 });
 
-describe('FindingsStore merging what the page reported with what the browser saw', () => {
-  const fromPage = (f: Finding): Finding => ({ ...f, reportedByPage: true });
+/** A copy of a finding as the MAIN-world probe would report it. */
+const fromPage = (f: Finding): Finding => ({ ...f, reportedByPage: true });
 
+describe('FindingsStore merging what the page reported with what the browser saw', () => {
   it('drops the reportedByPage label once the browser saw the same finding, and takes the browser’s copy', async () => {
     let now = 2_000_000;
     const area = new CountingArea();
@@ -264,8 +265,6 @@ describe('FindingsStore merging what the page reported with what the browser saw
 });
 
 describe('FindingsStore.confirm: the browser saw a request the page already reported (and that was counted)', () => {
-  const fromPage = (f: Finding): Finding => ({ ...f, reportedByPage: true });
-
   it('replaces the page’s copy with the browser’s without counting the request again', async () => {
     let now = 3_000_000;
     const area = new CountingArea();
