@@ -131,8 +131,12 @@ describe('the LeakLens panel in real DevTools', () => {
     }, 'a DevTools window inspecting the demo tab (core/sdk/sdk.js TargetManager)');
 
     const panelId = `chrome-extension://${extensionId}LeakLens`;
-    const tabIds = await devtools.evaluate<string[]>(`(async () => (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().tabbedPane.tabIds())()`);
-    expect(tabIds, 'DevTools tabs (ui/legacy/legacy.js InspectorView)').toContain(panelId);
+    // DevTools loads the extension's devtools page after its own frontend, and that page adds the
+    // panel asynchronously: on a busy machine the tab appears some time after the window answers.
+    const tabIds = async () => devtools.evaluate<string[]>(`(async () => (await import('./ui/legacy/legacy.js')).InspectorView.InspectorView.instance().tabbedPane.tabIds())()`);
+    await until(async () => ((await tabIds()).includes(panelId) ? true : undefined), 'the LeakLens tab in DevTools', 20_000).catch(async (error: Error) => {
+      throw new Error(`${error.message}; DevTools tabs (ui/legacy/legacy.js InspectorView): ${(await tabIds()).join(', ')}`);
+    });
     await devtools.evaluate(`(async () => {
       const UI = await import('./ui/legacy/legacy.js');
       UI.DockController.DockController.instance().setDockSide('undocked');
