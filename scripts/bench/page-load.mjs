@@ -13,7 +13,8 @@
 //   on synchronous IPC (first localStorage access, document.cookie) and time descheduled on a busy
 //   machine. The isolated-world content script (collectors) and the MAIN-world probe (globals walk +
 //   network hook) are reported separately; target: isolated content script <= 5 ms median. A minimal
-//   collector doing the same reads in the same window is measured the same way as a reference point.
+//   collector doing the same reads in the same window is measured the same way as a reference point,
+//   its browser and the extension's taking turns on each page (so their ratio is not skewed by drift).
 // - page load time (navigation start to the load event's end) with and without the extension, the two
 //   browsers taking turns on each page;
 // - for the heavy page, when the finding planted at the very end of its largest bundle is stored,
@@ -401,22 +402,31 @@ export async function run(ctx) {
   ];
   let runCounter = 0;
   const results = Object.fromEntries(pages.map((page) => [page.id, {}]));
-  const traced = async (session, key, scriptName) => {
+  /**
+   * Traced loads of each page by several browsers in turns (the extension, the minimal reference), so
+   * drift in the machine's speed during the run hits all of them alike and their ratio stays honest.
+   */
+  const tracedInTurns = async (modes) => {
     for (const page of pages) {
-      const samples = { cpu: [], wall: [], initialCpu: [], injectionCpu: [], probeCpu: [], probeWall: [] };
+      const samples = modes.map(() => ({ cpu: [], wall: [], initialCpu: [], injectionCpu: [], probeCpu: [], probeWall: [] }));
       for (let i = 0; i < runs; i++) {
-        const { scripts } = await tracedLoad(session, page.url(++runCounter));
-        const isolated = scripts[scriptName] ?? { cpuMs: 0, wallMs: 0, initialCpuMs: 0, injectionCpuMs: 0 };
-        const probe = scripts[MAIN_WORLD] ?? { cpuMs: 0, wallMs: 0 };
-        samples.cpu.push(isolated.cpuMs);
-        samples.wall.push(isolated.wallMs);
-        samples.initialCpu.push(isolated.initialCpuMs);
-        samples.injectionCpu.push(isolated.injectionCpuMs);
-        samples.probeCpu.push(probe.cpuMs);
-        samples.probeWall.push(probe.wallMs);
+        const turn = modes.map((mode, index) => [mode, samples[index]]);
+        for (const [mode, into] of i % 2 === 0 ? turn : turn.reverse()) {
+          const { scripts } = await tracedLoad(mode.session, page.url(++runCounter));
+          const isolated = scripts[ISOLATED] ?? { cpuMs: 0, wallMs: 0, initialCpuMs: 0, injectionCpuMs: 0 };
+          const probe = scripts[MAIN_WORLD] ?? { cpuMs: 0, wallMs: 0 };
+          into.cpu.push(isolated.cpuMs);
+          into.wall.push(isolated.wallMs);
+          into.initialCpu.push(isolated.initialCpuMs);
+          into.injectionCpu.push(isolated.injectionCpuMs);
+          into.probeCpu.push(probe.cpuMs);
+          into.probeWall.push(probe.wallMs);
+        }
       }
-      results[page.id][key] = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, stats(values)]));
-      log(`    ${key} ${page.id}: ${median(samples.cpu).toFixed(2)} ms CPU median`);
+      modes.forEach((mode, index) => {
+        results[page.id][mode.key] = Object.fromEntries(Object.entries(samples[index]).map(([name, values]) => [name, stats(values)]));
+        log(`    ${mode.key} ${page.id}: ${median(samples[index].cpu).toFixed(2)} ms CPU median`);
+      });
     }
   };
   /**
@@ -440,12 +450,20 @@ export async function run(ctx) {
     }
   };
   try {
-    log(`  page-load: ${runs} traced loads per page with the extension (${TRACE_AFTER_LOAD_MS} ms after load each)`);
+    log(`  page-load: ${runs} traced loads per page with the extension and with the minimal reference collector, taking turns (${TRACE_AFTER_LOAD_MS} ms after load each)`);
     const withExtension = await launch({ browserPath, hostRules, extensionDir: DIST });
     try {
-      // One untimed load per page first: the first page in a fresh browser pays process start-up.
-      for (const page of pages) await plainLoad(withExtension, page.url(++runCounter));
-      await traced(withExtension, 'extension', ISOLATED);
+      const reference = await launch({ browserPath, hostRules, extensionDir: referenceDir });
+      try {
+        // One untimed load per page first: the first page in a fresh browser pays process start-up.
+        for (const session of [withExtension, reference]) for (const page of pages) await plainLoad(session, page.url(++runCounter));
+        await tracedInTurns([
+          { session: withExtension, key: 'extension' },
+          { session: reference, key: 'reference' },
+        ]);
+      } finally {
+        await reference.close();
+      }
       log(`  page-load: ${runs} loads per page with and without the extension, taking turns`);
       const without = await launch({ browserPath, hostRules });
       try {
@@ -468,16 +486,6 @@ export async function run(ctx) {
     } finally {
       await withExtension.close();
     }
-
-    log(`  page-load: ${runs} traced loads per page with the minimal reference collector`);
-    const reference = await launch({ browserPath, hostRules, extensionDir: referenceDir });
-    try {
-      for (const page of pages) await plainLoad(reference, page.url(++runCounter));
-      await traced(reference, 'reference', ISOLATED);
-    } finally {
-      await reference.close();
-    }
-
   } finally {
     rmSync(referenceDir, { recursive: true, force: true });
     await heavy.close();
@@ -509,7 +517,7 @@ export async function run(ctx) {
     '(every callback it registered) plus microtask checkpoints right after them, as thread CPU time (tdur); wall time alongside.',
     `Window: navigation to load + ${TRACE_AFTER_LOAD_MS / 1000} s (injection, the first pass on idle after load, the follow-up pass at 3 s with the`,
     `first IndexedDB sample, the globals re-probe at 3 s); "initial" = before load + ${INITIAL_AFTER_LOAD_MS / 1000} s; "injection" = compiling the file and`,
-    `running its top level (part of "initial"). ${runs} loads per page and mode, medians,`,
+    `running its top level (part of "initial"). ${runs} loads per page and mode, the two modes taking turns, medians,`,
     'after one untimed load per page. "Minimal reference" = the same reads from a 40-line script: storage, cookies, one outerHTML and one',
     'message on idle after load; at 3 s storage and cookies again, an IndexedDB sample and one message (no diffs, limits or probe relay).',
     `Heavy page: ${heavy.bundles.join(', ')} (${(heavy.bytes / 1e6).toFixed(1)} MB of real bundles) + a 2 000-row table + a ~200 KB JSON data island.`,
