@@ -86,6 +86,30 @@ describe('pruneForScan', () => {
     expect(JSON.parse(JSON.stringify(pruned))).toEqual({ ['__proto__']: { token } });
   });
 
+  it('serialises to the same JSON as JSON.stringify, with keys, positions, escapes and __proto__', () => {
+    const token = fakeOpaqueToken();
+    const value = JSON.parse(`{"a":{"list":[1,"${token}",{"k\\"ey":"quote \\" and \\u2028 line"}]},"__proto__":{"t":"${token}"}}`) as object;
+    const text = serialisePruned(value)!;
+    expect(text).toBe(JSON.stringify(pruneForScan(value)));
+    expect(JSON.parse(text)).toEqual({ a: { list: [null, token, { 'k"ey': 'quote " and \u2028 line' }] }, ['__proto__']: { t: token } });
+  });
+
+  it('is not rewritten by a toJSON the page put on Array.prototype or Object.prototype (as Prototype.js did)', () => {
+    const token = fakeOpaqueToken();
+    let calls = 0;
+    const prototypes = [Array.prototype, Object.prototype] as unknown as Record<string, unknown>[];
+    for (const prototype of prototypes) {
+      Object.defineProperty(prototype, 'toJSON', { value: () => (calls++, 'rewritten by the page'), configurable: true, writable: true });
+    }
+    try {
+      const text = serialisePruned({ keys: [{ apiKey: token }], nested: { list: ['padding', token] } });
+      expect(text).toBe(`{"keys":[{"apiKey":"${token}"}],"nested":{"list":["padding","${token}"]}}`);
+      expect(calls).toBe(0);
+    } finally {
+      for (const prototype of prototypes) delete prototype.toJSON;
+    }
+  });
+
   it('serialises strings as they are and nothing-left as undefined', () => {
     expect(serialisePruned('short')).toBeUndefined();
     expect(serialisePruned('a long enough string')).toBe('a long enough string');

@@ -172,8 +172,32 @@ export function serialisePruned(value: unknown, limits: PruneLimits = DEFAULT_PR
   const pruned = pruneForScan(value, limits, stats);
   if (pruned === undefined) return undefined;
   try {
-    return stringify(pruned);
+    return prunedJson(pruned);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * JSON of a pruned copy (strings, null, arrays, null-prototype objects), written out here rather than
+ * by JSON.stringify on the whole copy: the copy's arrays are real arrays, and JSON.stringify would call
+ * an `Array.prototype.toJSON` or `Object.prototype.toJSON` the page defined (Prototype.js did), handing
+ * the page our walk and letting it rewrite what is reported. Strings (primitives) never go through
+ * toJSON, so `stringify` is only used to quote them.
+ */
+function prunedJson(value: unknown): string {
+  if (typeof value === 'string') return stringify(value);
+  if (value === null || typeof value !== 'object') return 'null';
+  let out: string;
+  if (isArray(value)) {
+    out = '[';
+    for (let index = 0; index < value.length; index++) out += (index === 0 ? '' : ',') + prunedJson(value[index]);
+    return `${out}]`;
+  }
+  out = '{';
+  const names = ownKeys(value);
+  for (let index = 0; index < names.length; index++) {
+    out += `${index === 0 ? '' : ','}${stringify(names[index])}:${prunedJson((value as Record<string, unknown>)[names[index]!])}`;
+  }
+  return `${out}}`;
 }

@@ -97,6 +97,7 @@ function installNetworkHook(scope: Window & typeof globalThis): void {
   const setTimer = scope.setTimeout.bind(scope);
   const getAttribute = scope.Element.prototype.getAttribute;
   const querySelectorAll = scope.Element.prototype.querySelectorAll;
+  const stringify = scope.JSON.stringify;
 
   const flush = () => {
     flushTimer = undefined;
@@ -300,7 +301,7 @@ function installNetworkHook(scope: Window & typeof globalThis): void {
                   if ((type !== '' && type !== 'text' && type !== 'json') || !TEXT_RESPONSE.test(contentType)) return;
                   const length = Number(thisArg.getResponseHeader('content-length') ?? 'NaN');
                   if (length > NETWORK_HOOK_LIMITS.maxResponseBodyLength) return;
-                  const body = type === 'json' ? JSON.stringify(thisArg.response) : thisArg.responseText;
+                  const body = type === 'json' ? stringify(thisArg.response) : thisArg.responseText;
                   if (typeof body === 'string') noteResponse(thisArg.responseURL || url, thisArg.status, contentType, body);
                 } catch {
                   // ignore
