@@ -97,7 +97,7 @@ function installNetworkHook(scope: Window & typeof globalThis): void {
   const setTimer = scope.setTimeout.bind(scope);
   const getAttribute = scope.Element.prototype.getAttribute;
   const querySelectorAll = scope.Element.prototype.querySelectorAll;
-  const stringify = scope.JSON.stringify;
+  const stringify = JSON.stringify;
 
   const flush = () => {
     flushTimer = undefined;
