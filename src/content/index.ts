@@ -21,6 +21,7 @@ import { fitSnapshot } from './collectors/batch.ts';
 import { sampleIndexedDbInto, type IndexedDbFactoryLike } from './collectors/indexeddb.ts';
 import { serialiseDocument } from './collectors/markup.ts';
 import { firstTime, type SentMemo } from './collectors/memo.ts';
+import { newRelayBudget, RELAY_LIMITS, spendRelay } from './collectors/relay-budget.ts';
 import { whenIdle } from './collectors/schedule.ts';
 import { cookieChanges, newCookieMemory, newStorageMemory, storageChanges } from './collectors/storage.ts';
 import { isProbeEnvelope, PROBE_MAX_BYTES } from './probe-protocol.ts';
@@ -48,6 +49,8 @@ const PERIOD_MS = 30_000;
 /** After a click or key press: long enough for a sign-in request to come back and be stored. */
 const AFTER_INTERACTION_MS = 1500;
 const AFTER_STORAGE_EVENT_MS = 250;
+/** After relays were first dropped: soon, so the skip note reaches the popup. */
+const AFTER_DROPPED_RELAY_MS = 1000;
 /** After the DOM changed: soon, but each markup read looks at the whole document, so not often. */
 const AFTER_DOM_CHANGE_MS = 1000;
 const DOM_RESCAN_MIN_INTERVAL_MS = 8000;
@@ -76,6 +79,10 @@ let lastIndexedDbSample = -Infinity;
 let lastDomScan = -Infinity;
 let nextTickAt = Infinity;
 let tickTimer: ReturnType<typeof setTimeout> | undefined;
+/** MAIN-world reports relayed so far, against a budget the page cannot flood past. */
+const relayBudget = newRelayBudget(performance.now());
+/** Skip notes that arose outside a pass (dropped relays): sent with the next pass. */
+const pendingSkips: SnapshotSkip[] = [];
 
 /**
  * Sends a pass's messages. The background answers `inScope: false` for a site the user has put out
@@ -116,7 +123,7 @@ function collectPass(done: () => void): void {
     inlineScripts: [],
     scriptUrls: [],
   };
-  const skipped: SnapshotSkip[] = [...local.skipped, ...session.skipped];
+  const skipped: SnapshotSkip[] = [...local.skipped, ...session.skipped, ...pendingSkips.splice(0)];
   if (first || (domChanged && Date.now() - lastDomScan >= DOM_RESCAN_MIN_INTERVAL_MS)) {
     lastDomScan = Date.now();
     domChanged = false;
@@ -246,7 +253,8 @@ function start(): void {
 
 /**
  * Relay MAIN-world probe reports to the background, checked only for envelope and size here (the
- * background validates each kind's payload). Repeats are dropped so counts stay honest.
+ * background validates each kind's payload). Repeats are dropped so counts stay honest, and a page
+ * that floods forged reports gets the relay budget's trickle (collectors/relay-budget.ts), with a note.
  */
 window.addEventListener('message', (event) => {
   if (outOfScope || event.source !== window || !isProbeEnvelope(event.data)) return;
@@ -258,6 +266,17 @@ window.addEventListener('message', (event) => {
     return;
   }
   if (typeof serialised !== 'string' || serialised.length > PROBE_MAX_BYTES || !firstTime(memo, `probe:${kind}`, '', serialised)) return;
+  if (!spendRelay(relayBudget, serialised.length, performance.now())) {
+    if (relayBudget.dropped === 1) {
+      const megabytes = RELAY_LIMITS.burstBytes / (1024 * 1024);
+      pendingSkips.push({
+        what: 'MAIN-world reports',
+        reason: `some dropped: the page posted more than ${RELAY_LIMITS.burstReports} reports or ${megabytes} MB at once, and only ${RELAY_LIMITS.reportsPerSecond} per second are relayed after that`,
+      });
+      scheduleTick(AFTER_DROPPED_RELAY_MS);
+    }
+    return;
+  }
   // What is sent is what was measured: the JSON form. (Forwarding `payload` itself would let a page
   // slip, say, a 500 MB ArrayBuffer past the size check — it serialises to "{}" — into a structured
   // clone.) The background validates each kind's payload.
