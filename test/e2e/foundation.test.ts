@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestReport, waitForSettle, type ExtensionSession } from '../../src/cli/chromium.ts';
 import type { Finding } from '../../src/shared/finding.ts';
-import { ARTIFACTS, ROOT, rawValuesFoundIn, startBrowserOnDemo, type Demo } from './support.ts';
+import { ARTIFACTS, extensionStorageText, ROOT, rawValuesFoundIn, startBrowserOnDemo, type Demo } from './support.ts';
 
 let demo: Demo;
 let session: ExtensionSession;
@@ -67,10 +67,7 @@ describe('foundation, end to end in Chromium', () => {
     expect(await page.locator('h1').first().textContent()).toMatch(/Acme/);
 
     // No raw secret anywhere the extension writes or exports.
-    const storage = await session.serviceWorker.evaluate(async () => {
-      const scope = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> }; local: { get(k: null): Promise<unknown> } } } };
-      return JSON.stringify([await scope.chrome.storage.session.get(null), await scope.chrome.storage.local.get(null)]);
-    });
+    const storage = await extensionStorageText(session);
     expect(storage).toContain('auth.session'); // the store really holds the findings…
     expect(rawValuesFoundIn(storage, demo.secrets)).toEqual([]); // …and none of the values
     const sarif = await requestReport(session.context, session.extensionId, 'sarif');

@@ -25,7 +25,7 @@ import { launchWithExtension, requestReport, type ExtensionSession } from '../..
 import { PROBE_CHANNEL } from '../../src/content/probe-protocol.ts';
 import type { Finding } from '../../src/shared/finding.ts';
 import { fakeAwsKeyId } from '../support/fake-secrets.ts';
-import { browserPath, DIST, rawValuesFoundIn, requireBuild } from './support.ts';
+import { browserPath, DIST, extensionStorageText, rawValuesFoundIn, requireBuild } from './support.ts';
 
 const HOST = 'hostile.thirdparty.test';
 const hashOf = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 32);
@@ -203,12 +203,9 @@ describe('a hostile page, end to end in Chromium', () => {
   });
 
   it('keeps answering, and keeps no raw value in extension storage or any report', async () => {
-    const status = await session.serviceWorker.evaluate(async () => {
-      const scope = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> }; local: { get(k: null): Promise<unknown> } } } };
-      return JSON.stringify([await scope.chrome.storage.session.get(null), await scope.chrome.storage.local.get(null)]);
-    });
-    expect(status).toContain('deploy.config');
-    expect(rawValuesFoundIn(status, secrets)).toEqual([]);
+    const stored = await extensionStorageText(session);
+    expect(stored).toContain('deploy.config');
+    expect(rawValuesFoundIn(stored, secrets)).toEqual([]);
     for (const format of ['json', 'sarif', 'markdown'] as const) {
       expect(rawValuesFoundIn(await requestReport(session.context, session.extensionId, format), secrets), format).toEqual([]);
     }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlantedSecret } from '../../demo/server.mjs';
 import { requestReport, waitForSettle, type ExtensionSession } from '../../src/cli/chromium.ts';
 import type { Finding } from '../../src/shared/finding.ts';
-import { ARTIFACTS, rawValuesFoundIn, startBrowserOnDemo, type Demo } from './support.ts';
+import { ARTIFACTS, extensionStorageText, rawValuesFoundIn, startBrowserOnDemo, type Demo } from './support.ts';
 
 let demo: Demo;
 let session: ExtensionSession;
@@ -37,10 +37,7 @@ beforeAll(async () => {
   const json = await requestReport(session.context, session.extensionId, 'json');
   findings = (JSON.parse(json) as { findings: Finding[] }).findings;
   reports = [json, await requestReport(session.context, session.extensionId, 'sarif'), await requestReport(session.context, session.extensionId, 'markdown')];
-  storage = await session.serviceWorker.evaluate(async () => {
-    const scope = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> }; local: { get(k: null): Promise<unknown> } } } };
-    return JSON.stringify([await scope.chrome.storage.session.get(null), await scope.chrome.storage.local.get(null)]);
-  });
+  storage = await extensionStorageText(session);
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(path.join(ARTIFACTS, 'network-report.json'), json);
 }, 180_000);

@@ -14,7 +14,7 @@ import type { PlantedSecret } from '../../demo/server.mjs';
 import { requestReport, type ExtensionSession } from '../../src/cli/chromium.ts';
 import type { Finding, FindingSource } from '../../src/shared/finding.ts';
 import { fakeAwsKeyId } from '../support/fake-secrets.ts';
-import { rawValuesFoundIn, startBrowserOnDemo, type Demo } from './support.ts';
+import { extensionStorageText, rawValuesFoundIn, startBrowserOnDemo, type Demo } from './support.ts';
 
 /** Sources the content script, the MAIN-world probe and the script scanner produce. */
 const PAGE_SIDE: ReadonlySet<FindingSource> = new Set(['local-storage', 'session-storage', 'cookie', 'indexeddb', 'inline-script', 'script', 'source-map', 'window-global', 'dom']);
@@ -155,10 +155,7 @@ describe('page and bundle scanner, end to end in Chromium', () => {
 
   it('keeps no raw value in extension storage or any report', async () => {
     const secrets = { ...demo.secrets, thirdPartyKeyId: thirdParty.keyId };
-    const storage = await session.serviceWorker.evaluate(async () => {
-      const scope = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> }; local: { get(k: null): Promise<unknown> } } } };
-      return JSON.stringify([await scope.chrome.storage.session.get(null), await scope.chrome.storage.local.get(null)]);
-    });
+    const storage = await extensionStorageText(session);
     expect(storage).toContain('acme-cache/tokens/session');
     expect(rawValuesFoundIn(storage, secrets)).toEqual([]);
     for (const format of ['json', 'sarif', 'markdown'] as const) {

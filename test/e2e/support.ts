@@ -42,3 +42,11 @@ export function rawValuesFoundIn(text: string, secrets: Record<string, string>):
     .filter(([, value]) => value.length >= 8 && text.includes(value))
     .map(([name]) => name);
 }
+
+/** Everything the extension keeps (`storage.session` and `storage.local`), as one JSON text to search. */
+export async function extensionStorageText(session: ExtensionSession): Promise<string> {
+  return session.serviceWorker.evaluate(async () => {
+    const scope = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> }; local: { get(k: null): Promise<unknown> } } } };
+    return JSON.stringify([await scope.chrome.storage.session.get(null), await scope.chrome.storage.local.get(null)]);
+  });
+}
