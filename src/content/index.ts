@@ -21,7 +21,7 @@ import { fitSnapshot } from './collectors/batch.ts';
 import { sampleIndexedDbInto, type IndexedDbFactoryLike } from './collectors/indexeddb.ts';
 import { serialiseDocument } from './collectors/markup.ts';
 import { firstTime, type SentMemo } from './collectors/memo.ts';
-import { newRelayBudget, RELAY_LIMITS, spendRelay } from './collectors/relay-budget.ts';
+import { holdReport, newHeldReports, newRelayBudget, releaseHeld, RELAY_LIMITS, spendRelay } from './collectors/relay-budget.ts';
 import { whenIdle } from './collectors/schedule.ts';
 import { cookieChanges, newCookieMemory, newStorageMemory, storageChanges } from './collectors/storage.ts';
 import { isProbeEnvelope, PROBE_MAX_BYTES } from './probe-protocol.ts';
@@ -51,6 +51,8 @@ const AFTER_INTERACTION_MS = 1500;
 const AFTER_STORAGE_EVENT_MS = 250;
 /** After relays were first dropped: soon, so the skip note reaches the popup. */
 const AFTER_DROPPED_RELAY_MS = 1000;
+/** How often reports held back by the relay budget are offered to it again. */
+const RELEASE_HELD_EVERY_MS = 1000;
 /** After the DOM changed: soon, but each markup read looks at the whole document, so not often. */
 const AFTER_DOM_CHANGE_MS = 1000;
 const DOM_RESCAN_MIN_INTERVAL_MS = 8000;
@@ -81,6 +83,10 @@ let nextTickAt = Infinity;
 let tickTimer: ReturnType<typeof setTimeout> | undefined;
 /** MAIN-world reports relayed so far, against a budget the page cannot flood past. */
 const relayBudget = newRelayBudget(performance.now());
+/** Reports the budget refused, relayed as it refills (newest first). */
+const heldReports = newHeldReports();
+let relayLossNoted = false;
+let releaseTimer: ReturnType<typeof setTimeout> | undefined;
 /** Skip notes that arose outside a pass (dropped relays): sent with the next pass. */
 const pendingSkips: SnapshotSkip[] = [];
 
@@ -252,9 +258,32 @@ function start(): void {
 }
 
 /**
+ * Sends one probe report. What is sent is what was measured: the JSON form. (Forwarding the posted
+ * payload itself would let a page slip, say, a 500 MB ArrayBuffer past the size check — it serialises
+ * to "{}" — into a structured clone.) The background validates each kind's payload.
+ */
+function relay(kind: string, json: string): void {
+  try {
+    runtime()?.sendMessage({ type: 'leaklens/probe-report', pageUrl: location.href, kind, payload: JSON.parse(json) as unknown }).catch(() => {
+      // Worker restarting: this report is lost, the next one is not.
+    });
+  } catch {
+    // Extension reloaded: nobody is listening any more.
+  }
+}
+
+function releaseHeldReports(): void {
+  releaseTimer = undefined;
+  if (outOfScope) return;
+  for (const report of releaseHeld(heldReports, relayBudget, performance.now())) relay(report.kind, report.json);
+  if (heldReports.reports.length > 0) releaseTimer = setTimeout(releaseHeldReports, RELEASE_HELD_EVERY_MS);
+}
+
+/**
  * Relay MAIN-world probe reports to the background, checked only for envelope and size here (the
- * background validates each kind's payload). Repeats are dropped so counts stay honest, and a page
- * that floods forged reports gets the relay budget's trickle (collectors/relay-budget.ts), with a note.
+ * background validates each kind's payload). Repeats are dropped so counts stay honest. A page that
+ * floods forged reports gets the relay budget's trickle (collectors/relay-budget.ts): the newest
+ * refused reports wait their turn, older ones are lost, and a note says so.
  */
 window.addEventListener('message', (event) => {
   if (outOfScope || event.source !== window || !isProbeEnvelope(event.data)) return;
@@ -266,27 +295,20 @@ window.addEventListener('message', (event) => {
     return;
   }
   if (typeof serialised !== 'string' || serialised.length > PROBE_MAX_BYTES || !firstTime(memo, `probe:${kind}`, '', serialised)) return;
-  if (!spendRelay(relayBudget, serialised.length, performance.now())) {
-    if (relayBudget.dropped === 1) {
-      const megabytes = RELAY_LIMITS.burstBytes / (1024 * 1024);
-      pendingSkips.push({
-        what: 'MAIN-world reports',
-        reason: `some dropped: the page posted more than ${RELAY_LIMITS.burstReports} reports or ${megabytes} MB at once, and only ${RELAY_LIMITS.reportsPerSecond} per second are relayed after that`,
-      });
-      scheduleTick(AFTER_DROPPED_RELAY_MS);
-    }
+  if (spendRelay(relayBudget, serialised.length, performance.now())) {
+    relay(kind, serialised);
     return;
   }
-  // What is sent is what was measured: the JSON form. (Forwarding `payload` itself would let a page
-  // slip, say, a 500 MB ArrayBuffer past the size check — it serialises to "{}" — into a structured
-  // clone.) The background validates each kind's payload.
-  try {
-    runtime()?.sendMessage({ type: 'leaklens/probe-report', pageUrl: location.href, kind, payload: JSON.parse(serialised) as unknown }).catch(() => {
-      // Worker restarting: this report is lost, the next one is not.
+  if (holdReport(heldReports, { kind, json: serialised }).length > 0 && !relayLossNoted) {
+    relayLossNoted = true;
+    const megabytes = RELAY_LIMITS.burstBytes / (1024 * 1024);
+    pendingSkips.push({
+      what: 'MAIN-world reports',
+      reason: `some dropped: the page posted more than ${RELAY_LIMITS.burstReports} reports or ${megabytes} MB at once; after that ${RELAY_LIMITS.reportsPerSecond} per second are relayed, newest first, and only the newest ${RELAY_LIMITS.maxHeld} wait their turn`,
     });
-  } catch {
-    // Extension reloaded: nobody is listening any more.
+    scheduleTick(AFTER_DROPPED_RELAY_MS);
   }
+  releaseTimer ??= setTimeout(releaseHeldReports, RELEASE_HELD_EVERY_MS);
 });
 
 if (document.readyState === 'complete') start();
