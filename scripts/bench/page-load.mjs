@@ -13,8 +13,9 @@
 //   on synchronous IPC (first localStorage access, document.cookie) and time descheduled on a busy
 //   machine. The isolated-world content script (collectors) and the MAIN-world probe (globals walk +
 //   network hook) are reported separately; target: isolated content script <= 5 ms median. A minimal
-//   collector doing the same reads in the same window is measured the same way as a reference point,
-//   its browser and the extension's taking turns on each page (so their ratio is not skewed by drift).
+//   collector doing the same reads in the same window, with a minimal MAIN-world probe doing the same
+//   hooking and reads, is measured the same way as a reference point, its browser and the extension's
+//   taking turns on each page (so their ratio is not skewed by drift).
 // - page load time (navigation start to the load event's end) with and without the extension, the two
 //   browsers taking turns on each page;
 // - for the heavy page, when the finding planted at the very end of its largest bundle is stored,
@@ -365,12 +366,66 @@ const MINIMAL_COLLECTOR = `(function () {
 })();
 `;
 
-/** A copy of the built extension whose content scripts are the minimal collector (and no probe). */
+/**
+ * The least a MAIN-world probe can do for the same job in the same window: at document start, the
+ * window's own names (the baseline for page-added globals) and plain pass-through Proxies over fetch,
+ * XHR (open, setRequestHeader, send) and, on HTTPS pages, WebSocket, sendBeacon and form.submit plus a
+ * submit listener; JSON/text response bodies read from a clone and posted; on DOMContentLoaded the
+ * referrer meta and mixed-content elements looked up; on idle after load and again at 3 s, the
+ * well-known and page-added globals as JSON (no getter safety, no bounds, no change tracking), posted.
+ * Its document-start column is the floor under the real probe's: what compiling a small script and
+ * touching those interfaces costs a page before its first script runs.
+ */
+const MINIMAL_PROBE = `(function () {
+  var baseline = Object.keys(window), post = window.postMessage.bind(window), origin = location.origin;
+  function send(kind, payload) { post({ channel: 'leaklens-bench-reference', kind: kind, payload: payload }, origin); }
+  function pass(target) { return new Proxy(target, { apply: function (fn, self, args) { return Reflect.apply(fn, self, args); } }); }
+  var nativeFetch = window.fetch;
+  window.fetch = new Proxy(nativeFetch, { apply: function (fn, self, args) {
+    return Reflect.apply(fn, self, args).then(function (response) {
+      if (/json|^text\\//.test(response.headers.get('content-type') || '')) response.clone().text().then(function (body) { send('responses', [response.url, body]); }, function () {});
+      return response;
+    });
+  } });
+  var xhr = XMLHttpRequest.prototype;
+  xhr.open = pass(xhr.open);
+  xhr.setRequestHeader = pass(xhr.setRequestHeader);
+  xhr.send = new Proxy(xhr.send, { apply: function (fn, self, args) {
+    self.addEventListener('load', function () { if (self.responseType === '' || self.responseType === 'text') send('responses', [self.responseURL, self.responseText]); });
+    return Reflect.apply(fn, self, args);
+  } });
+  if (location.protocol === 'https:') {
+    window.WebSocket = new Proxy(WebSocket, { construct: function (target, args) { return Reflect.construct(target, args); } });
+    Navigator.prototype.sendBeacon = pass(Navigator.prototype.sendBeacon);
+    HTMLFormElement.prototype.submit = pass(HTMLFormElement.prototype.submit);
+    addEventListener('submit', function () {}, true);
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelector('meta[name="referrer" i]');
+    document.querySelectorAll('img[src^="http:" i],script[src^="http:" i],iframe[src^="http:" i],link[rel~="stylesheet" i][href^="http:" i]');
+  }, { once: true });
+  var known = ['__APP_CONFIG__', '__CONFIG__', '__ENV__', '__NUXT__', '__NEXT_DATA__', '__remixContext', '__INITIAL_STATE__', 'firebaseConfig', 'env', 'config'];
+  function globals() {
+    var names = known.concat(Object.keys(window).filter(function (name) { return baseline.indexOf(name) < 0 && known.indexOf(name) < 0; }));
+    var out = [];
+    names.forEach(function (name) {
+      try { var value = window[name]; if (value && typeof value === 'object') out.push([name, JSON.stringify(value)]); else if (typeof value === 'string') out.push([name, value]); } catch (error) {}
+    });
+    send('globals', out);
+  }
+  addEventListener('load', function () {
+    requestIdleCallback(globals);
+    setTimeout(function () { requestIdleCallback(globals); }, 3000);
+  }, { once: true });
+})();
+`;
+
+/** A copy of the built extension whose content scripts are the minimal collector and the minimal probe. */
 async function referenceExtension() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'leaklens-bench-reference-'));
   cpSync(DIST, dir, { recursive: true });
   writeFileSync(path.join(dir, 'src/content/index.js'), MINIMAL_COLLECTOR);
-  writeFileSync(path.join(dir, 'src/content/probe/index.js'), 'void 0;\n');
+  writeFileSync(path.join(dir, 'src/content/probe/index.js'), MINIMAL_PROBE);
   return dir;
 }
 
@@ -505,6 +560,7 @@ export async function run(ctx) {
       `${(r.extension.cpu.median / r.reference.cpu.median).toFixed(2)}x`,
       fmtMs(r.extension.probeCpu.median),
       fmtMs(r.extension.probeInjectionCpu.median),
+      fmtMs(r.reference.probeInjectionCpu.median),
       fmtMs(r.loadWithout.median),
       fmtMs(r.loadWith.median),
     ];
@@ -525,14 +581,15 @@ export async function run(ctx) {
     `Heavy page: ${heavy.bundles.join(', ')} (${(heavy.bytes / 1e6).toFixed(1)} MB of real bundles) + a 2 000-row table + a ~200 KB JSON data island.`,
     'Load time = navigation start to load event end, untraced; with and without the extension in turns on each page.',
     '',
-    table(['page', 'content script CPU', 'initial CPU', 'injection CPU', 'wall', 'minimal reference CPU', 'ratio', 'MAIN-world probe CPU', 'probe at document start', 'load w/o ext', 'load with ext'], rows),
+    table(['page', 'content script CPU', 'initial CPU', 'injection CPU', 'wall', 'minimal reference CPU', 'ratio', 'MAIN-world probe CPU', 'probe at document start', 'reference probe at document start', 'load w/o ext', 'load with ext'], rows),
     '',
     `Heavy page, the finding planted at the very end of its largest bundle was stored ${when(heavyFindings.toFinding.median)} (median; ` +
       `${fmtMs(heavyFindings.fromNavigation.median)} after navigation start); all scanning idle ${when(heavyFindings.toIdle.median)}.`,
     `Targets: content script <= ${TARGETS.contentScriptMedianMs} ms median per load — worst page ${fmtMs(worstContent)} over the window, ${fmtMs(worstInitial)} initial: ` +
       `${worstContent <= TARGETS.contentScriptMedianMs ? 'met' : 'NOT met'}; load → findings <= ${TARGETS.loadToFindingsMs} ms: ${heavyFindings.toFinding.median <= TARGETS.loadToFindingsMs ? 'met' : 'NOT met'}.`,
     'The MAIN-world probe column is one file: the globals walk and the network issue\'s fetch/XHR hook together; "probe at document start"',
-    'is its part that runs before any page script (compiling it and installing the hook), which the page\'s parser waits for.',
+    'is its part that runs before any page script (compiling it and installing the hook), which the page\'s parser waits for; the reference',
+    'probe (pass-through Proxies over the same APIs, the same reads, no safety or bounds) is measured alongside, in the reference browser.',
   ].join('\n');
   const summary = {
     method:
@@ -556,6 +613,8 @@ export async function run(ctx) {
             probeCpuMs: round(r.extension.probeCpu.median),
             probeWallMs: round(r.extension.probeWall.median),
             probeDocumentStartCpuMs: round(r.extension.probeInjectionCpu.median),
+            minimalProbeCpuMs: round(r.reference.probeCpu.median),
+            minimalProbeDocumentStartCpuMs: round(r.reference.probeInjectionCpu.median),
             loadWithoutMs: round(r.loadWithout.median),
             loadWithMs: round(r.loadWith.median),
           },
