@@ -91,10 +91,11 @@ let releaseTimer: ReturnType<typeof setTimeout> | undefined;
 const pendingSkips: SnapshotSkip[] = [];
 
 /**
- * Sends a pass's messages. The background answers `inScope: false` for a site the user has put out
- * of scope: from then on this page is left alone (no more passes, no relayed probe reports).
+ * Sends messages to the background: a pass's snapshots, or a relayed probe report. The background
+ * answers `inScope: false` for a site the user has put out of scope: from then on this page is left
+ * alone (no more passes, no relayed probe reports).
  */
-function send(messages: PageSnapshotMessage[]): void {
+function send(messages: readonly unknown[]): void {
   for (const message of messages) {
     try {
       runtime()?.sendMessage(message).then(
@@ -102,7 +103,7 @@ function send(messages: PageSnapshotMessage[]): void {
           if ((answer as { inScope?: unknown } | undefined)?.inScope === false) outOfScope = true;
         },
         () => {
-          // The worker is restarting; later passes send newer data.
+          // The worker is restarting: this message is lost, later ones carry newer data.
         },
       );
     } catch {
@@ -263,13 +264,7 @@ function start(): void {
  * to "{}" — into a structured clone.) The background validates each kind's payload.
  */
 function relay(kind: string, json: string): void {
-  try {
-    runtime()?.sendMessage({ type: 'leaklens/probe-report', pageUrl: location.href, kind, payload: JSON.parse(json) as unknown }).catch(() => {
-      // Worker restarting: this report is lost, the next one is not.
-    });
-  } catch {
-    // Extension reloaded: nobody is listening any more.
-  }
+  send([{ type: 'leaklens/probe-report', pageUrl: location.href, kind, payload: JSON.parse(json) as unknown }]);
 }
 
 function releaseHeldReports(): void {

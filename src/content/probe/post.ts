@@ -3,7 +3,8 @@ import { PROBE_CHANNEL, type ProbeKind, type ProbeMessage } from '../probe-proto
 /**
  * The window's own postMessage, taken when the probe starts (document_start, before any page script):
  * a page that later replaces `window.postMessage` — with a wrapper that drops what it does not know, or
- * on purpose — cannot stop the probe's reports from reaching the content script.
+ * on purpose — cannot stop the probe's reports from reaching the content script. (Without a window at
+ * load time, as in unit tests that install a fake one later, it is looked up when posting.)
  */
 const nativePostMessage: Window['postMessage'] | undefined = typeof window === 'object' ? window.postMessage.bind(window) : undefined;
 
