@@ -13,9 +13,10 @@
 //   on synchronous IPC (first localStorage access, document.cookie) and time descheduled on a busy
 //   machine. The isolated-world content script (collectors) and the MAIN-world probe (globals walk +
 //   network hook) are reported separately; target: isolated content script <= 5 ms median. A minimal
-//   collector doing the same reads in the same window, with a minimal MAIN-world probe doing the same
-//   hooking and reads, is measured the same way as a reference point, its browser and the extension's
-//   taking turns on each page (so their ratio is not skewed by drift).
+//   collector doing the same reads in the same window and relaying its probe's reports, with a minimal
+//   MAIN-world probe doing the same hooking and reads, is measured the same way as a reference point,
+//   its browser and the extension's taking turns on each page (so their ratio is not skewed by drift);
+//   it also times its own first pass (chrome.runtime first touch, outerHTML, the markup's sendMessage).
 // - page load time (navigation start to the load event's end) with and without the extension, the two
 //   browsers taking turns on each page;
 // - for the heavy page, when the finding planted at the very end of its largest bundle is stored,
@@ -258,7 +259,21 @@ export async function tracedLoad(session, url) {
   await complete;
   const timing = await loadTiming(page);
   await page.close();
-  return { timing, scripts: attributeTrace(events, session.extensionId) };
+  return { timing, scripts: attributeTrace(events, session.extensionId), referenceTimings: referenceTimings(events) };
+}
+
+/** The minimal reference collector's own timings of its first pass, from its trace stamp (or undefined). */
+export function referenceTimings(events) {
+  const stamp = events.find((event) => event.name === 'TimeStamp' && String(event.args?.data?.message ?? '').startsWith(`${REFERENCE_STAMP} `));
+  if (!stamp) return undefined;
+  const fields = Object.fromEntries(
+    stamp.args.data.message
+      .split(' ')
+      .slice(1)
+      .map((pair) => pair.split('='))
+      .map(([name, value]) => [name, Number(value)]),
+  );
+  return { runtimeMs: fields.runtime, outerHtmlMs: fields.outerHTML, sendMs: fields.send, markupChars: fields.chars };
 }
 
 export async function plainLoad(session, url) {
@@ -303,14 +318,23 @@ async function timeToFindings(session, url, hash) {
 // --- A reference point ----------------------------------------------------------------------------------
 
 /**
- * The least a content script can do for the same reads in the same window: web storage, cookies and
+ * The least a content script can do for the same job in the same window: web storage, cookies and
  * the document's markup (one `outerHTML`), one MutationObserver and one message in a single idle
  * callback after load; then, 3 s later (as the real content script's first follow-up), storage and
  * cookies again (sent only if any of it changed) plus an IndexedDB sample (25 records per store, as
- * JSON) and one more message. No per-key diffs, limits, de-duplication, scheduling or probe relay. Measured the same way, it shows what this
- * machine charges for touching those APIs from a fresh isolated world, for sending the markup (which
- * grows with the DOM) and for reading IndexedDB: the floor under the real content script.
+ * JSON) and one more message; and, from document start, every report of the reference probe relayed
+ * to the background as is. No per-key diffs, limits, de-duplication, scheduling or flood budget.
+ * Measured the same way, it shows what this machine charges for touching those APIs from a fresh
+ * isolated world, for sending the markup (which grows with the DOM), for relaying and for reading
+ * IndexedDB: the floor under the real content script.
+ *
+ * Its first pass also times three of its own steps with performance.now() (wall, 0.1 ms resolution)
+ * and leaves them in the trace as a `console.timeStamp` (REFERENCE_STAMP): the first touch of
+ * `chrome.runtime`, the `outerHTML` read and the `sendMessage` call that carries the markup. They show
+ * where the floor goes, page by page.
  */
+/** Marks the reference collector's own timings in the trace (see referenceTimings). */
+const REFERENCE_STAMP = 'leaklens-bench-reference';
 const MINIMAL_COLLECTOR = `(function () {
   function readStorage(area) {
     var out = [], i, k;
@@ -344,12 +368,24 @@ const MINIMAL_COLLECTOR = `(function () {
       next();
     });
   }
+  addEventListener('message', function (event) {
+    if (event.source === window && event.data && event.data.channel === 'leaklens-bench-reference') {
+      chrome.runtime.sendMessage({ type: 'leaklens/bench-reference', report: event.data }).catch(function () {});
+    }
+  });
   addEventListener('load', function () {
     requestIdleCallback(function () {
+      var t0 = performance.now();
       var markup = document.documentElement.outerHTML;
+      var t1 = performance.now();
       new MutationObserver(function () {}).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
       var first = { local: readStorage(localStorage), session: readStorage(sessionStorage), cookies: document.cookie };
-      chrome.runtime.sendMessage({ type: 'leaklens/bench-reference', state: first, markup: markup }).catch(function () {});
+      var t2 = performance.now();
+      var runtime = chrome.runtime;
+      var t3 = performance.now();
+      runtime.sendMessage({ type: 'leaklens/bench-reference', state: first, markup: markup }).catch(function () {});
+      var t4 = performance.now();
+      console.timeStamp('${REFERENCE_STAMP} runtime=' + (t3 - t2) + ' outerHTML=' + (t1 - t0) + ' send=' + (t4 - t3) + ' chars=' + markup.length);
       var before = JSON.stringify(first);
       setTimeout(function () {
         requestIdleCallback(function () {
@@ -463,11 +499,11 @@ export async function run(ctx) {
    */
   const tracedInTurns = async (modes) => {
     for (const page of pages) {
-      const samples = modes.map(() => ({ cpu: [], wall: [], initialCpu: [], injectionCpu: [], probeCpu: [], probeWall: [], probeInjectionCpu: [] }));
+      const samples = modes.map(() => ({ cpu: [], wall: [], initialCpu: [], injectionCpu: [], probeCpu: [], probeWall: [], probeInjectionCpu: [], runtimeMs: [], outerHtmlMs: [], sendMs: [], markupChars: [] }));
       for (let i = 0; i < runs; i++) {
         const turn = modes.map((mode, index) => [mode, samples[index]]);
         for (const [mode, into] of i % 2 === 0 ? turn : turn.reverse()) {
-          const { scripts } = await tracedLoad(mode.session, page.url(++runCounter));
+          const { scripts, referenceTimings: timings } = await tracedLoad(mode.session, page.url(++runCounter));
           const isolated = scripts[ISOLATED] ?? { cpuMs: 0, wallMs: 0, initialCpuMs: 0, injectionCpuMs: 0 };
           const probe = scripts[MAIN_WORLD] ?? { cpuMs: 0, wallMs: 0, injectionCpuMs: 0 };
           into.cpu.push(isolated.cpuMs);
@@ -477,6 +513,7 @@ export async function run(ctx) {
           into.probeCpu.push(probe.cpuMs);
           into.probeWall.push(probe.wallMs);
           into.probeInjectionCpu.push(probe.injectionCpuMs);
+          for (const name of ['runtimeMs', 'outerHtmlMs', 'sendMs', 'markupChars']) into[name].push(timings?.[name] ?? NaN);
         }
       }
       modes.forEach((mode, index) => {
@@ -576,12 +613,27 @@ export async function run(ctx) {
     `Window: navigation to load + ${TRACE_AFTER_LOAD_MS / 1000} s (injection, the first pass on idle after load, the follow-up pass at 3 s with the`,
     `first IndexedDB sample, the globals re-probe at 3 s); "initial" = before load + ${INITIAL_AFTER_LOAD_MS / 1000} s; "injection" = compiling the file and`,
     `running its top level (part of "initial"). ${runs} loads per page and mode, the two modes taking turns, medians,`,
-    'after one untimed load per page. "Minimal reference" = the same reads from a 40-line script: storage, cookies, one outerHTML and one',
-    'message on idle after load; at 3 s storage and cookies again, an IndexedDB sample and one message (no diffs, limits or probe relay).',
+    'after one untimed load per page. "Minimal reference" = the same job from a 50-line script: storage, cookies, one outerHTML and one',
+    'message on idle after load; at 3 s storage and cookies again, an IndexedDB sample and one message; its probe\'s reports relayed as they',
+    'come (no diffs, limits, de-duplication or flood budget).',
     `Heavy page: ${heavy.bundles.join(', ')} (${(heavy.bytes / 1e6).toFixed(1)} MB of real bundles) + a 2 000-row table + a ~200 KB JSON data island.`,
     'Load time = navigation start to load event end, untraced; with and without the extension in turns on each page.',
     '',
     table(['page', 'content script CPU', 'initial CPU', 'injection CPU', 'wall', 'minimal reference CPU', 'ratio', 'MAIN-world probe CPU', 'probe at document start', 'reference probe at document start', 'load w/o ext', 'load with ext'], rows),
+    '',
+    'Where the minimal reference\'s first pass goes (its own performance.now() around three steps, wall ms, medians): the first touch of',
+    'chrome.runtime (Chromium builds the extension bindings then; 0 if a relayed probe report touched it first), reading outerHTML, and the',
+    'sendMessage call that carries the markup (serialising it for IPC happens inside that call, on the page\'s main thread).',
+    '',
+    table(
+      ['page', 'markup', 'chrome.runtime first touch', 'outerHTML', 'sendMessage with the markup'],
+      pages.map((page) => {
+        const r = results[page.id].reference;
+        const ms = (value) => (Number.isFinite(value) ? fmtMs(value) : 'n/a');
+        const chars = Number.isFinite(r.markupChars.median) ? `${Math.round(r.markupChars.median / 1000)} K chars` : 'n/a';
+        return [page.id, chars, ms(r.runtimeMs.median), ms(r.outerHtmlMs.median), ms(r.sendMs.median)];
+      }),
+    ),
     '',
     `Heavy page, the finding planted at the very end of its largest bundle was stored ${when(heavyFindings.toFinding.median)} (median; ` +
       `${fmtMs(heavyFindings.fromNavigation.median)} after navigation start); all scanning idle ${when(heavyFindings.toIdle.median)}.`,
@@ -615,6 +667,12 @@ export async function run(ctx) {
             probeDocumentStartCpuMs: round(r.extension.probeInjectionCpu.median),
             minimalProbeCpuMs: round(r.reference.probeCpu.median),
             minimalProbeDocumentStartCpuMs: round(r.reference.probeInjectionCpu.median),
+            minimalReferenceFirstPass: {
+              markupChars: round(r.reference.markupChars.median),
+              runtimeFirstTouchMs: round(r.reference.runtimeMs.median),
+              outerHtmlMs: round(r.reference.outerHtmlMs.median),
+              sendMessageMs: round(r.reference.sendMs.median),
+            },
             loadWithoutMs: round(r.loadWithout.median),
             loadWithMs: round(r.loadWith.median),
           },
