@@ -21,10 +21,10 @@ import { fitSnapshot } from './collectors/batch.ts';
 import { sampleIndexedDbInto, type IndexedDbFactoryLike } from './collectors/indexeddb.ts';
 import { serialiseDocument } from './collectors/markup.ts';
 import { firstTime, type SentMemo } from './collectors/memo.ts';
-import { holdReport, newHeldReports, newRelayBudget, releaseHeld, RELAY_LIMITS, spendRelay } from './collectors/relay-budget.ts';
 import { whenIdle } from './collectors/schedule.ts';
 import { cookieChanges, newCookieMemory, newStorageMemory, storageChanges } from './collectors/storage.ts';
-import { isProbeEnvelope, PROBE_MAX_BYTES } from './probe-protocol.ts';
+import { openContentChannel } from './probe-channel.ts';
+import { parseProbeReport } from './probe-protocol.ts';
 
 /**
  * The extension messaging API without webextension-polyfill: both Chrome (MV3) and Firefox return a
@@ -49,10 +49,6 @@ const PERIOD_MS = 30_000;
 /** After a click or key press: long enough for a sign-in request to come back and be stored. */
 const AFTER_INTERACTION_MS = 1500;
 const AFTER_STORAGE_EVENT_MS = 250;
-/** After relays were first dropped: soon, so the skip note reaches the popup. */
-const AFTER_DROPPED_RELAY_MS = 1000;
-/** How often reports held back by the relay budget are offered to it again. */
-const RELEASE_HELD_EVERY_MS = 1000;
 /** After the DOM changed: soon, but each markup read looks at the whole document, so not often. */
 const AFTER_DOM_CHANGE_MS = 1000;
 const DOM_RESCAN_MIN_INTERVAL_MS = 8000;
@@ -81,14 +77,6 @@ let lastIndexedDbSample = -Infinity;
 let lastDomScan = -Infinity;
 let nextTickAt = Infinity;
 let tickTimer: ReturnType<typeof setTimeout> | undefined;
-/** MAIN-world reports relayed so far, against a budget the page cannot flood past. */
-const relayBudget = newRelayBudget(performance.now());
-/** Reports the budget refused, relayed as it refills (newest first). */
-const heldReports = newHeldReports();
-let relayLossNoted = false;
-let releaseTimer: ReturnType<typeof setTimeout> | undefined;
-/** Skip notes that arose outside a pass (dropped relays): sent with the next pass. */
-const pendingSkips: SnapshotSkip[] = [];
 
 /**
  * Sends messages to the background: a pass's snapshots, or a relayed probe report. The background
@@ -130,7 +118,7 @@ function collectPass(done: () => void): void {
     inlineScripts: [],
     scriptUrls: [],
   };
-  const skipped: SnapshotSkip[] = [...local.skipped, ...session.skipped, ...pendingSkips.splice(0)];
+  const skipped: SnapshotSkip[] = [...local.skipped, ...session.skipped];
   if (first || (domChanged && Date.now() - lastDomScan >= DOM_RESCAN_MIN_INTERVAL_MS)) {
     lastDomScan = Date.now();
     domChanged = false;
@@ -259,51 +247,16 @@ function start(): void {
 }
 
 /**
- * Sends one probe report. What is sent is what was measured: the JSON form. (Forwarding the posted
- * payload itself would let a page slip, say, a 500 MB ArrayBuffer past the size check — it serialises
- * to "{}" — into a structured clone.) The background validates each kind's payload.
+ * Relays MAIN-world probe reports to the background. They arrive over the private channel
+ * (probe-channel.ts), which page scripts can neither read nor write, as JSON text; the text is checked
+ * for size and kind here (the background validates each kind's payload), and repeats are dropped so
+ * counts stay honest. The channel opens now, at document_start, while no page script can watch.
  */
-function relay(kind: string, json: string): void {
-  send([{ type: 'leaklens/probe-report', pageUrl: location.href, kind, payload: JSON.parse(json) as unknown }]);
-}
-
-function releaseHeldReports(): void {
-  releaseTimer = undefined;
+openContentChannel(document, (text) => {
   if (outOfScope) return;
-  for (const report of releaseHeld(heldReports, relayBudget, performance.now())) relay(report.kind, report.json);
-  if (heldReports.reports.length > 0) releaseTimer = setTimeout(releaseHeldReports, RELEASE_HELD_EVERY_MS);
-}
-
-/**
- * Relay MAIN-world probe reports to the background, checked only for envelope and size here (the
- * background validates each kind's payload). Repeats are dropped so counts stay honest. A page that
- * floods forged reports gets the relay budget's trickle (collectors/relay-budget.ts): the newest
- * refused reports wait their turn, older ones are lost, and a note says so.
- */
-window.addEventListener('message', (event) => {
-  if (outOfScope || event.source !== window || !isProbeEnvelope(event.data)) return;
-  const { kind, payload } = event.data;
-  let serialised: string;
-  try {
-    serialised = JSON.stringify(payload);
-  } catch {
-    return;
-  }
-  if (typeof serialised !== 'string' || serialised.length > PROBE_MAX_BYTES || !firstTime(memo, `probe:${kind}`, '', serialised)) return;
-  if (spendRelay(relayBudget, serialised.length, performance.now())) {
-    relay(kind, serialised);
-    return;
-  }
-  if (holdReport(heldReports, { kind, json: serialised }).length > 0 && !relayLossNoted) {
-    relayLossNoted = true;
-    const megabytes = RELAY_LIMITS.burstBytes / (1024 * 1024);
-    pendingSkips.push({
-      what: 'MAIN-world reports',
-      reason: `some dropped: the page posted more than ${RELAY_LIMITS.burstReports} reports or ${megabytes} MB at once; after that ${RELAY_LIMITS.reportsPerSecond} per second are relayed, newest first, and only the newest ${RELAY_LIMITS.maxHeld} wait their turn`,
-    });
-    scheduleTick(AFTER_DROPPED_RELAY_MS);
-  }
-  releaseTimer ??= setTimeout(releaseHeldReports, RELEASE_HELD_EVERY_MS);
+  const report = parseProbeReport(text);
+  if (!report || !firstTime(memo, `probe:${report.kind}`, '', text)) return;
+  send([{ type: 'leaklens/probe-report', pageUrl: location.href, kind: report.kind, payload: report.payload }]);
 });
 
 if (document.readyState === 'complete') start();

@@ -1,29 +1,37 @@
 /**
- * The MAIN-world probe talks to the isolated content script over window.postMessage. The page sees
- * and can forge these messages, so nothing here is trusted: the content script checks the envelope
- * (channel, known kind, size) and relays the payload; the background checks each kind's payload
- * shape before using it, and labels findings from it "reported by the page".
+ * What the MAIN-world probe reports to the isolated content script, over the private channel of
+ * probe-channel.ts: one report = the JSON text of `{ kind, payload }`. Page scripts cannot read or
+ * forge that channel, but the page controls the world the probe runs in (it can feed it false values),
+ * so nothing here is trusted: the content script checks the text's size and the kind and relays the
+ * payload; the background checks each kind's payload shape before using it, and labels findings from
+ * it "reported by the page".
  *
  * Kinds: `globals` (config globals, probe/globals.ts) and those the network hook adds.
  */
-export const PROBE_CHANNEL = 'leaklens/probe/v1';
-
 export const PROBE_KINDS = ['globals', 'requests', 'responses'] as const;
 export type ProbeKind = (typeof PROBE_KINDS)[number];
 
-export interface ProbeMessage {
-  channel: typeof PROBE_CHANNEL;
+export interface ProbeReport {
   kind: ProbeKind;
   payload: unknown;
 }
 
-/** Upper bound for one probe message, measured on its JSON form by the relay. */
+/** Upper bound for one probe report's JSON text, checked by the content script before parsing. */
 export const PROBE_MAX_BYTES = 2 * 1024 * 1024;
 
-export function isProbeEnvelope(data: unknown): data is ProbeMessage {
-  if (data === null || typeof data !== 'object') return false;
-  const m = data as Record<string, unknown>;
-  return m.channel === PROBE_CHANNEL && typeof m.kind === 'string' && (PROBE_KINDS as readonly string[]).includes(m.kind) && 'payload' in m;
+/** A report from its JSON text, or undefined when the text is too long, not JSON or of no known kind. */
+export function parseProbeReport(text: string): ProbeReport | undefined {
+  if (text.length > PROBE_MAX_BYTES) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object') return undefined;
+  const report = data as Record<string, unknown>;
+  if (typeof report.kind !== 'string' || !(PROBE_KINDS as readonly string[]).includes(report.kind) || !('payload' in report)) return undefined;
+  return { kind: report.kind as ProbeKind, payload: report.payload };
 }
 
 /** `globals` payload: [path, serialised value] pairs. */

@@ -77,8 +77,12 @@ function scriptAt(pathname: string) {
 }
 const workerScriptOf = scriptAt('/static/reports/worker.js');
 const lazyChunkOf = scriptAt('/static/reports/lazy-settings.mjs');
+/** A config global on /page.html: only the MAIN-world probe sees it, and reports it over its private channel. */
+function configGlobalOf(findings: Finding[]) {
+  return findings.find((f) => f.source === 'window-global' && f.location.jsonPath === '$.stripeSecret');
+}
 const complete = (findings: Finding[]) =>
-  [urlTokenOf, storedJwtOf, awsKeyOf, configSecretOf, authorizationOf, apiKeyHeaderOf, workerScriptOf, lazyChunkOf].every((pick) => pick(findings) !== undefined);
+  [urlTokenOf, storedJwtOf, awsKeyOf, configSecretOf, authorizationOf, apiKeyHeaderOf, workerScriptOf, lazyChunkOf, configGlobalOf].every((pick) => pick(findings) !== undefined);
 
 beforeAll(async () => {
   requireFirefoxBuilds();
@@ -190,6 +194,13 @@ describe('Firefox ESR, end to end', () => {
     const findings = report?.findings ?? [];
     expect(workerScriptOf(findings), 'worker script finding').toMatchObject({ source: 'script', severity: 'critical' });
     expect(lazyChunkOf(findings), 'lazy chunk finding').toMatchObject({ source: 'script', severity: 'critical' });
+  });
+
+  it("gets the MAIN-world probe's reports over its private channel: a config global, as in Chromium", () => {
+    const plant = demo.planted.find((entry) => entry.id === 'page/window-global/stripeSecret');
+    const finding = configGlobalOf(report?.findings ?? []);
+    expect(finding, 'window global reported by the probe').toMatchObject({ source: 'window-global', severity: plant?.severity, reportedByPage: true, location: plant?.location });
+    expect(finding!.secretHash).toBe(sha256Prefix(demo.secrets.stripeSecretKey));
   });
 
   it('reads the config endpoint response body in the background (filterResponseData)', () => {

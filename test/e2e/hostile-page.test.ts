@@ -4,18 +4,20 @@
  * purpose: more storage keys than the collector reads and a value near the quota; globals behind
  * getters that must never run, proxies whose every trap throws, cycles, a 20 MB string and a chain
  * 10 000 objects deep; after load it replaces the builtins the MAIN-world probe relies on
- * (`JSON.stringify`, `Object.keys`, `requestIdleCallback`, `postMessage`, and an
- * `Array.prototype.toJSON` as Prototype.js defined), changes its DOM every 10 ms, forges one probe
- * report and then floods the relay with 3 000 more, oversized ones and a 64 MB ArrayBuffer, all before
- * the probe's own first report.
+ * (`JSON.stringify`, `Object.keys`, `requestIdleCallback`, `dispatchEvent`, `CustomEvent`, and an
+ * `Array.prototype.toJSON` as Prototype.js defined) and changes its DOM every 10 ms. It also goes after
+ * the probe's channel (src/content/probe-channel.ts), knowing its source: it listens for every
+ * `message` and for the channel's events from its first line; after load it asks the probe to
+ * announce itself again, offers the content script an element of its own and dispatches a forged
+ * report on it, and posts a forged report, 3 000 more, oversized ones and a 64 MB ArrayBuffer the way
+ * the probe used to post (`window.postMessage`), all before the probe's own first report.
  *
  * What must hold: the page keeps working (its timers run, its own fetch and XHR get their answers, no
  * getter of its was called); the extension keeps answering; what the page really holds is found with
- * its location (storage key and JSON path, global and JSON path, a global set after the builtins were
- * replaced, and those the probe reported right after the flood); the forged report is found but
- * labelled as reported by the page; the flood is cut by the relay budget, and both cuts (storage keys,
- * relayed reports) are noted in the report, not silent;
- * no raw value reaches extension storage or a report.
+ * its location (storage key and JSON path, global and JSON path, and a global set after the builtins
+ * were replaced); the page never sees a probe report, nor the channel's handshake, and nothing it
+ * forges is relayed; the cut it forced (storage keys) is noted in the report, not silent; no raw value
+ * reaches extension storage or a report.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
@@ -23,7 +25,7 @@ import type { Page } from 'playwright-core';
 import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, requestReport, type ExtensionSession } from '../../src/cli/chromium.ts';
-import { PROBE_CHANNEL } from '../../src/content/probe-protocol.ts';
+import { PROBE_CHANNEL_EVENTS } from '../../src/content/probe-channel.ts';
 import type { Finding } from '../../src/shared/finding.ts';
 import { fakeAwsKeyId } from '../support/fake-secrets.ts';
 import { browserPath, DIST, extensionStorageText, rawValuesFoundIn, requireBuild } from './support.ts';
@@ -37,7 +39,10 @@ const secrets = {
   globalKeyId: fakeAwsKeyId(),
   lateKeyId: fakeAwsKeyId(),
   forgedKeyId: fakeAwsKeyId(),
+  channelForgedKeyId: fakeAwsKeyId(),
 };
+/** What the page holds and must be found; the rest it forges, and must not be. */
+const REAL = ['storageKeyId', 'globalKeyId', 'lateKeyId'] as const;
 
 const reversed = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, [...value].reverse().join('')]));
 
@@ -45,8 +50,17 @@ function hostilePage(): string {
   const script = `(() => {
   // Reversed in the markup, so the inline script itself is not where they are found.
   const S = Object.fromEntries(Object.entries(${JSON.stringify(reversed(secrets))}).map(([k, v]) => [k, v.split('').reverse().join('')]));
-  const CHANNEL = ${JSON.stringify(PROBE_CHANNEL)};
+  const EVENTS = ${JSON.stringify(PROBE_CHANNEL_EVENTS)};
   window.__alive = 0;
+
+  // Everything the page can overhear: every message, and the channel's events on document and window.
+  // (Strings inside a message are collected by hand: JSON.stringify and toJSON are replaced later. Not
+  // enumerable: the probe walks what the page adds to window, and would find the forged values here.)
+  Object.defineProperty(window, '__overheard', { value: [], enumerable: false });
+  const strings = (value, depth) => typeof value === 'string' ? value.slice(0, 300)
+    : value && typeof value === 'object' && depth < 6 ? Object.values(value).slice(0, 50).map((item) => strings(item, depth + 1)).join(' ') : '';
+  addEventListener('message', (event) => window.__overheard.push(String(event.data && event.data.kind) + ' ' + strings(event.data, 0)));
+  for (const type of Object.values(EVENTS)) document.addEventListener(type, () => window.__overheard.push('event ' + type), true);
   setInterval(() => window.__alive++, 20);
 
   // Storage: the real secret, then more keys than the collector reads, and one value near the quota.
@@ -76,9 +90,11 @@ function hostilePage(): string {
     JSON.stringify = () => { throw new Error('no JSON for you'); };
     Object.keys = () => [];
     window.requestIdleCallback = () => 0;
-    // A postMessage that drops everything (the page keeps the real one for itself).
-    const ownPostMessage = window.postMessage.bind(window);
-    window.postMessage = () => undefined;
+    const ownDispatch = EventTarget.prototype.dispatchEvent;
+    const OwnMouseEvent = MouseEvent;
+    const OwnCustomEvent = CustomEvent;
+    EventTarget.prototype.dispatchEvent = function () { return true; };
+    window.CustomEvent = function () { throw new Error('no events for you'); };
 
     // A DOM that never stops changing.
     setInterval(() => {
@@ -88,9 +104,19 @@ function hostilePage(): string {
       if (document.body.childElementCount > 300) document.body.firstElementChild.remove();
     }, 10);
 
-    // One forged probe report that looks real, then a flood of them, oversized ones and a huge buffer,
-    // all before the probe's own first report (posted on idle after load), which must still get through.
-    const forge = (kind, payload) => ownPostMessage({ channel: CHANNEL, kind, payload }, location.origin);
+    // Ask the probe to announce itself again, with a listener ready to take its element; then offer the
+    // content script an element of the page's own and dispatch a forged report on it.
+    const dispatch = (target, event) => ownDispatch.call(target, event);
+    const mine = document.createElement('span');
+    document.addEventListener(EVENTS.hello, (event) => { if (event.relatedTarget !== mine) window.__stolenElement = event.relatedTarget; }, true);
+    dispatch(document, new Event(EVENTS.request));
+    dispatch(document, new OwnMouseEvent(EVENTS.hello, { relatedTarget: mine, cancelable: true }));
+    const forgedText = ownJson({ kind: 'globals', payload: [['window.forgedOnChannel', ownJson({ aws: { accessKeyId: S.channelForgedKeyId } })]] });
+    dispatch(mine, new OwnCustomEvent(EVENTS.report, { detail: forgedText }));
+
+    // Reports posted the way the probe used to, a flood of them, oversized ones and a huge buffer, all
+    // before the probe's own first report (on idle after load).
+    const forge = (kind, payload) => window.postMessage({ channel: 'leaklens/probe/v1', kind, payload }, location.origin);
     forge('globals', [['window.forged', ownJson({ aws: { accessKeyId: S.forgedKeyId } })]]);
     for (let i = 0; i < 3000; i++) forge('globals', [['window.flood' + i, '{"filler":"' + 'f'.repeat(40) + i + '"}']]);
     for (let i = 0; i < 20; i++) forge('responses', 'x'.repeat(3000000));
@@ -126,7 +152,7 @@ async function findings(): Promise<{ findings: Finding[]; warnings: string[] }> 
 
 const findingOf = (list: Finding[], value: string, source: Finding['source']) => list.find((finding) => finding.secretHash === hashOf(value) && finding.source === source);
 /** Where each value is expected to be found. */
-const SOURCES: Record<keyof typeof secrets, Finding['source']> = { storageKeyId: 'local-storage', globalKeyId: 'window-global', lateKeyId: 'window-global', forgedKeyId: 'window-global' };
+const SOURCES: Record<(typeof REAL)[number], Finding['source']> = { storageKeyId: 'local-storage', globalKeyId: 'window-global', lateKeyId: 'window-global' };
 
 beforeAll(async () => {
   requireBuild();
@@ -142,15 +168,15 @@ beforeAll(async () => {
   session = await launchWithExtension({ browserPath: browserPath(), extensionDir: DIST, hostRules: `MAP ${HOST} 127.0.0.1`, ignoreHttpsErrors: true });
   page = await session.context.newPage();
   await page.goto(`${origin}/`, { waitUntil: 'load' });
-  // The late global is reported by the probe's 3 s round, the probe's reports that the flood pushed
-  // back are relayed as the budget refills: wait for everything expected (or give up and let the
-  // assertions say what is missing).
+  // The late global is reported by the probe's 3 s round: wait for everything expected (or give up
+  // and let the assertions say what is missing), then a little longer for anything forged to show.
   const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
-    const { findings: found, warnings } = await findings();
-    if ((Object.keys(secrets) as (keyof typeof secrets)[]).every((name) => findingOf(found, secrets[name], SOURCES[name])) && warnings.some((warning) => warning.includes('MAIN-world reports'))) break;
+    const { findings: found } = await findings();
+    if (REAL.every((name) => findingOf(found, secrets[name], SOURCES[name]))) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
 });
 
 afterAll(async () => {
@@ -182,20 +208,32 @@ describe('a hostile page, end to end in Chromium', () => {
       reportedByPage: true,
       location: { keyPath: 'window.__APP_CONFIG__', jsonPath: '$.aws.accessKeyId' },
     });
-    // Set after Array.prototype.toJSON, JSON.stringify, Object.keys, requestIdleCallback and postMessage were replaced.
+    // Set after Array.prototype.toJSON, JSON.stringify, Object.keys, requestIdleCallback, dispatchEvent and CustomEvent were replaced.
     expect(findingOf(found, secrets.lateKeyId, 'window-global')).toMatchObject({
       source: 'window-global',
       location: { keyPath: 'window.lateConfig', jsonPath: '$.keys[0].aws.accessKeyId' },
     });
   });
 
-  it('labels the forged report as reported by the page, and cuts the flood with a note', async () => {
+  it('never lets the page overhear a probe report or the handshake, and relays nothing it forges', async () => {
     const { findings: found, warnings } = await findings();
-    expect(findingOf(found, secrets.forgedKeyId, 'window-global')).toMatchObject({ source: 'window-global', reportedByPage: true, location: { keyPath: 'window.forged' } });
-    // 3 000 forged reports without a secret, oversized ones and a 64 MB buffer: no finding of their own.
-    expect(found.filter((finding) => /window\.flood|responses/.test(finding.location.keyPath ?? ''))).toEqual([]);
+    // One string: the page replaced Object.keys and Array.prototype.toJSON, which Playwright's serialisation uses.
+    const overheard = await page.evaluate(() => {
+      const scope = window as unknown as { __overheard: string[]; __stolenElement?: unknown };
+      return scope.__overheard.map((entry) => entry.slice(0, 80)).join('\n') + '\nstolen element: ' + String(scope.__stolenElement ?? 'none');
+    });
+    // The page heard its own posts (3 022 of them) and its own channel events, nothing else.
+    const lines = overheard.split('\n');
+    expect(lines.filter((line) => !/^(globals|responses|undefined) /.test(line) && !line.startsWith('event ') && !line.startsWith('stolen element: '))).toEqual([]);
+    expect(lines.filter((line) => line.startsWith('event '))).toEqual([`event ${PROBE_CHANNEL_EVENTS.request}`, `event ${PROBE_CHANNEL_EVENTS.hello}`]);
+    expect(lines.at(-1)).toBe('stolen element: none');
+    const pageHeard = await page.evaluate((values) => values.filter((value) => (window as unknown as { __overheard: string[] }).__overheard.some((entry) => entry.includes(value))).length, [secrets.globalKeyId, secrets.lateKeyId]);
+    expect(pageHeard, 'probe-reported values the page overheard').toBe(0);
+    // Forged on the channel or posted the old way: nothing relayed, no finding, and nothing to note.
+    expect(findingOf(found, secrets.forgedKeyId, 'window-global')).toBeUndefined();
+    expect(findingOf(found, secrets.channelForgedKeyId, 'window-global')).toBeUndefined();
+    expect(found.filter((finding) => /window\.(flood|forged)|responses/.test(finding.location.keyPath ?? ''))).toEqual([]);
     expect(found.length).toBeLessThan(20);
-    expect(warnings.find((warning) => warning.includes('MAIN-world reports'))).toMatch(/some dropped: the page posted more than \d+ reports/);
     expect(warnings.find((warning) => warning.includes('localStorage'))).toMatch(/only the first \d+ of 2502 keys are read/);
   });
 

@@ -6,7 +6,7 @@
  * page code it does not have to.
  */
 import { describe, expect, it } from 'vitest';
-import { dataProperty, DEFAULT_PRUNE_LIMITS, pruneForScan, serialisePruned, type PruneStats } from '../../src/content/collectors/prune.ts';
+import { dataProperty, DEFAULT_PRUNE_LIMITS, plainJson, pruneForScan, serialisePruned, type PruneStats } from '../../src/content/collectors/prune.ts';
 import { fakeOpaqueToken } from '../support/fake-secrets.ts';
 
 describe('pruneForScan', () => {
@@ -115,6 +115,36 @@ describe('pruneForScan', () => {
     expect(serialisePruned('a long enough string')).toBe('a long enough string');
     expect(serialisePruned({ n: 1, b: false })).toBeUndefined();
     expect(serialisePruned(null)).toBeUndefined();
+  });
+});
+
+describe('plainJson (probe reports)', () => {
+  it('writes plain data exactly as JSON.stringify does: numbers, booleans, null, undefined members and holes', () => {
+    const report = {
+      kind: 'requests',
+      payload: [
+        { api: 'fetch', url: 'https://api.example.test/v1?q="x"\n', status: 200, ratio: 0.5, negative: -3, passwordField: true, secure: false, gone: undefined, body: null },
+        { api: 'xhr', headers: [['authorization', 'Bearer \u2028 token']], notANumber: Number.NaN, infinite: Number.POSITIVE_INFINITY, method: () => 'GET' },
+        [undefined, 1, 'two'],
+      ],
+    };
+    expect(plainJson(report)).toBe(JSON.stringify(report));
+    expect(JSON.parse(plainJson(report))).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  it('is not rewritten by a toJSON the page put on Array.prototype or Object.prototype', () => {
+    const token = fakeOpaqueToken();
+    let calls = 0;
+    const prototypes = [Array.prototype, Object.prototype] as unknown as Record<string, unknown>[];
+    for (const prototype of prototypes) {
+      Object.defineProperty(prototype, 'toJSON', { value: () => (calls++, 'rewritten by the page'), configurable: true, writable: true });
+    }
+    try {
+      expect(plainJson({ kind: 'globals', payload: [['window.config', token]] })).toBe(`{"kind":"globals","payload":[["window.config","${token}"]]}`);
+      expect(calls).toBe(0);
+    } finally {
+      for (const prototype of prototypes) delete prototype.toJSON;
+    }
   });
 });
 

@@ -3,17 +3,19 @@
  * The content script as a whole, against happy-dom and a fake extension runtime: one snapshot after
  * load with storage and the document's markup (which the background reads), then — on its follow-up
  * schedule and after user interaction — only what changed: storage written since, and the markup
- * again only after the DOM changed, at most every 8 s, and only when it differs. Probe reports are
- * relayed once.
+ * again only after the DOM changed, at most every 8 s, and only when it differs. Probe reports arrive
+ * over the private channel only, and are relayed once.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withMarkupRead } from '../../src/background/page-scan.ts';
 import type { PageSnapshotMessage } from '../../src/shared/messages.ts';
 import { isPageSnapshot } from '../../src/shared/messages.ts';
-import { PROBE_CHANNEL } from '../../src/content/probe-protocol.ts';
+import { openProbeChannel, type ProbeChannel } from '../../src/content/probe-channel.ts';
 import { fakeJwt, fakeOpaqueToken } from '../support/fake-secrets.ts';
 
 const sent: unknown[] = [];
+/** The probe's side of the channel, opened by the relay test. */
+let probe: ProbeChannel;
 /** What the fake background answers a snapshot with (the last test takes the site out of scope). */
 let answer: { ok: true; inScope?: boolean } = { ok: true };
 const snapshots = () => sent.filter((message): message is PageSnapshotMessage => isPageSnapshot(message));
@@ -159,13 +161,18 @@ describe('content script', () => {
     expect(sent).toHaveLength(count);
   });
 
-  it('relays a probe report once, and ignores messages that are not probe envelopes', async () => {
+  it("relays a report from the probe's channel once, and nothing posted on the window or malformed", async () => {
+    // The probe comes second here: its hello answers the content script's request at once.
+    probe = openProbeChannel(document);
+    expect(probe.connected()).toBe(true);
     const payload = [['window.__APP_CONFIG__', '{"token":"abcdefghijklmnop"}']];
-    const post = (data: unknown) => window.dispatchEvent(new MessageEvent('message', { data, source: window }));
-    post({ channel: PROBE_CHANNEL, kind: 'globals', payload });
-    post({ channel: PROBE_CHANNEL, kind: 'globals', payload });
-    post({ channel: 'other', kind: 'globals', payload });
-    post({ channel: PROBE_CHANNEL, kind: 'bogus', payload });
+    probe.send(JSON.stringify({ kind: 'globals', payload }));
+    probe.send(JSON.stringify({ kind: 'globals', payload }));
+    probe.send(JSON.stringify({ kind: 'bogus', payload }));
+    probe.send('{"kind":"globals",');
+    probe.send(JSON.stringify({ kind: 'globals', payload: 'x'.repeat(3 * 1024 * 1024) }));
+    // What the probe used to post, as a page could forge it: ignored.
+    window.dispatchEvent(new MessageEvent('message', { data: { channel: 'leaklens/probe/v1', kind: 'globals', payload: [['window.forged', 'y'.repeat(20)]] }, source: window }));
     await vi.advanceTimersByTimeAsync(10);
     const relayed = sent.filter((message) => (message as { type?: string }).type === 'leaklens/probe-report');
     expect(relayed).toEqual([{ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/settings', kind: 'globals', payload }]);
@@ -182,7 +189,7 @@ describe('content script', () => {
     localStorage.setItem('acme.ignored', fakeOpaqueToken());
     document.body.append(document.createElement('section'));
     window.dispatchEvent(new Event('pointerdown'));
-    window.dispatchEvent(new MessageEvent('message', { data: { channel: PROBE_CHANNEL, kind: 'globals', payload: [['window.x', 'y'.repeat(20)]] }, source: window }));
+    probe.send(JSON.stringify({ kind: 'globals', payload: [['window.x', 'y'.repeat(20)]] }));
     await vi.advanceTimersByTimeAsync(65_000);
     expect(sent).toHaveLength(count);
   });

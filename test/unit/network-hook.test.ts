@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NETWORK_HOOK_LIMITS, startNetworkHook, type ProbeRequestEntry, type ProbeResponseEntry } from '../../src/content/probe/network-hook.ts';
-import { PROBE_CHANNEL } from '../../src/content/probe-protocol.ts';
+import { connectReports } from '../../src/content/probe/post.ts';
 import { fakeOpaqueToken } from '../support/fake-secrets.ts';
 
 class FakeElement {
@@ -36,8 +36,8 @@ class FakeForm extends FakeElement {
   }
 }
 
+/** A report as the content script receives it: parsed from the channel's JSON text. */
 interface Posted {
-  channel: string;
   kind: string;
   payload: unknown;
 }
@@ -106,15 +106,15 @@ function fakePage(href: string, options: { elements?: FakeElement[]; meta?: stri
     },
     setTimeout: (callback: () => void) => timers.push(callback),
     addEventListener: (type: string, listener: (event: unknown) => void) => (listeners[type] ??= []).push(listener),
-    postMessage: (message: Posted) => posted.push(structuredClone(message)),
   };
   (globalThis as { window?: unknown }).window = scope;
+  connectReports({ connected: () => true, send: (text) => posted.push(JSON.parse(text) as Posted) });
   startNetworkHook(scope as unknown as Window & typeof globalThis);
   const flush = async () => {
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
     timers.splice(0).forEach((run) => run());
   };
-  const reported = <T>(kind: string) => posted.filter((message) => message.channel === PROBE_CHANNEL && message.kind === kind).flatMap((message) => message.payload as T[]);
+  const reported = <T>(kind: string) => posted.filter((message) => message.kind === kind).flatMap((message) => message.payload as T[]);
   return { scope, nativeFetch, posted, flush, listeners, requests: () => reported<ProbeRequestEntry>('requests'), responses: () => reported<ProbeResponseEntry>('responses'), FakeXHR };
 }
 

@@ -42,6 +42,7 @@ const { keys: ownKeys, getOwnPropertyDescriptor: describe, defineProperty, creat
 const isArray = Array.isArray;
 const isView = ArrayBuffer.isView;
 const stringify = JSON.stringify;
+const isFiniteNumber = Number.isFinite;
 const NodeClass: typeof Node | undefined = typeof Node === 'function' ? Node : undefined;
 
 /** The value of an own data property, or undefined for accessors (never invoked) and failures. */
@@ -172,32 +173,40 @@ export function serialisePruned(value: unknown, limits: PruneLimits = DEFAULT_PR
   const pruned = pruneForScan(value, limits, stats);
   if (pruned === undefined) return undefined;
   try {
-    return prunedJson(pruned);
+    return plainJson(pruned);
   } catch {
     return undefined;
   }
 }
 
 /**
- * JSON of a pruned copy (strings, null, arrays, null-prototype objects), written out here rather than
- * by JSON.stringify on the whole copy: the copy's arrays are real arrays, and JSON.stringify would call
- * an `Array.prototype.toJSON` or `Object.prototype.toJSON` the page defined (Prototype.js did), handing
- * the page our walk and letting it rewrite what is reported. Strings (primitives) never go through
- * toJSON, so `stringify` is only used to quote them.
+ * JSON text of plain data — strings, finite numbers, booleans, null, arrays and objects of them, such
+ * as a pruned copy or a probe report — written out here rather than by JSON.stringify on the whole
+ * value: JSON.stringify would call an `Array.prototype.toJSON` or `Object.prototype.toJSON` the page
+ * defined (Prototype.js did), handing the page our data and letting it rewrite what is reported. Only
+ * own enumerable keys are read (no getter on a prototype is reached), and strings (primitives, which
+ * never go through toJSON) are quoted by the JSON.stringify taken at document start. Like JSON, an
+ * object member that is undefined (or a function) is left out, and in an array it becomes null.
  */
-function prunedJson(value: unknown): string {
+export function plainJson(value: unknown): string {
   if (typeof value === 'string') return stringify(value);
+  if (typeof value === 'number') return isFiniteNumber(value) ? `${value}` : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value === null || typeof value !== 'object') return 'null';
   let out: string;
   if (isArray(value)) {
     out = '[';
-    for (let index = 0; index < value.length; index++) out += (index === 0 ? '' : ',') + prunedJson(value[index]);
+    for (let index = 0; index < value.length; index++) out += (index === 0 ? '' : ',') + plainJson(value[index]);
     return `${out}]`;
   }
   out = '{';
   const names = ownKeys(value);
+  let first = true;
   for (let index = 0; index < names.length; index++) {
-    out += `${index === 0 ? '' : ','}${stringify(names[index])}:${prunedJson((value as Record<string, unknown>)[names[index]!])}`;
+    const item = (value as Record<string, unknown>)[names[index]!];
+    if (item === undefined || typeof item === 'function') continue;
+    out += `${first ? '' : ','}${stringify(names[index])}:${plainJson(item)}`;
+    first = false;
   }
   return `${out}}`;
 }

@@ -10,8 +10,9 @@
  *
  * Values set after load are caught by probing again once the page has gone idle: on idle after load,
  * then at 3 s, 10 s and 30 s, then every minute while the tab is visible. Each probe posts only the
- * globals whose copy changed, so repeats do not inflate counts. The page can see, alter or forge all
- * of this; the background treats it as data and labels findings "reported by the page".
+ * globals whose copy changed, so repeats do not inflate counts. Reports travel over a channel the page
+ * cannot read or write (../probe-channel.ts), but the page owns the values read here and can make them
+ * lie; the background treats them as data and labels findings "reported by the page".
  */
 import { GLOBALS_LIMITS } from '../probe-protocol.ts';
 import { dataProperty, DEFAULT_PRUNE_LIMITS, serialisePruned, type PruneLimits, type PruneStats } from '../collectors/prune.ts';
@@ -177,7 +178,7 @@ export function toPosts(entries: [string, string][], maxBytes: number): [string,
   return posts;
 }
 
-/** Half the relay's cap: JSON escaping can double a string's size. */
+/** Half the cap on one report's JSON text (PROBE_MAX_BYTES): escaping can double a string's size. */
 const MAX_POST_BYTES = 1024 * 1024;
 
 // Timers captured at document_start: a page that replaces them later cannot stop the re-probes.

@@ -1,15 +1,23 @@
-import { PROBE_CHANNEL, type ProbeKind, type ProbeMessage } from '../probe-protocol.ts';
+import { plainJson } from '../collectors/prune.ts';
+import type { ProbeKind } from '../probe-protocol.ts';
+
+/** Where reports go: the probe's side of the private channel (../probe-channel.ts), or a test's. */
+export interface ReportSink {
+  send(text: string): void;
+  connected(): boolean;
+}
 
 /**
- * The window's own postMessage, taken when the probe starts (document_start, before any page script):
- * a page that later replaces `window.postMessage` — with a wrapper that drops what it does not know, or
- * on purpose — cannot stop the probe's reports from reaching the content script. (Without a window at
- * load time, as in unit tests that install a fake one later, it is looked up when posting.)
+ * Connected by the probe's entry at document_start; unit tests connect their own. Until the content
+ * script has answered the handshake (or if it never does), reports are not even built.
  */
-const nativePostMessage: Window['postMessage'] | undefined = typeof window === 'object' ? window.postMessage.bind(window) : undefined;
+let sink: ReportSink | undefined;
 
-/** Same-origin postMessage to the isolated content script (the page can see it too: nothing secret-only goes here that the page does not already hold). */
+export function connectReports(to: ReportSink): void {
+  sink = to;
+}
+
+/** Sends one report, as JSON text written by our own serialiser (a page's toJSON cannot rewrite it). */
 export function postToContentScript(kind: ProbeKind, payload: unknown): void {
-  const message: ProbeMessage = { channel: PROBE_CHANNEL, kind, payload };
-  (nativePostMessage ?? window.postMessage.bind(window))(message, window.location.origin);
+  if (sink?.connected()) sink.send(plainJson({ kind, payload }));
 }
