@@ -8,28 +8,29 @@
  * bodies and config globals, secrets included) were handed to code that ships data off the machine.
  * And any page script could forge reports and flood the relay.
  *
- * How: the two worlds share the DOM but no JavaScript objects, and listeners of both worlds see the
- * same DOM events. At document_start, before any page script has run, the probe creates an element
- * that it never inserts and dispatches a cancelable event on `document` whose `relatedTarget` is that
- * element. The content script's listener keeps the element and cancels the event, which tells the
- * probe it was heard. From then on each report is a `CustomEvent` dispatched on that element, its
+ * How: the two worlds share the browser's platform objects (the DOM, event targets) but no JavaScript
+ * objects, and listeners of both worlds see the same events. At document_start, before any page script
+ * has run, the probe creates a bare `EventTarget` (cheaper than an element: no element interface to
+ * set up while the page waits) and dispatches a cancelable event on `document` whose `relatedTarget`
+ * is that target. The content script's listener keeps the target and cancels the event, which tells
+ * the probe it was heard. From then on each report is a `CustomEvent` dispatched on that target, its
  * `detail` the report's JSON text (a string crosses worlds as is, in Chromium and Firefox alike). No
- * page-visible object refers to the element, so page scripts cannot listen on it or dispatch to it.
+ * page-visible object refers to the target, so page scripts cannot listen on it or dispatch to it.
  *
  * Both scripts run at document_start, in either order; whichever comes second completes the handshake
  * (the content script asks with a `request` event, the probe answers it), still before any page
- * script. Each side stops listening once the handshake is done, so a page cannot ask for the element
- * later or hand the content script an element of its own. (Only if the probe never ran at all does
+ * script. Each side stops listening once the handshake is done, so a page cannot ask for the target
+ * later or hand the content script one of its own. (Only if the probe never ran at all does
  * the content script's hello listener stay — reports then come from nowhere but the page, and are
  * labelled "reported by the page", as every probe report is.)
  */
 
 export const PROBE_CHANNEL_EVENTS = {
-  /** probe → document: "here is the element", cancelled by the content script when heard. */
+  /** probe → document: "here is the target", cancelled by the content script when heard. */
   hello: 'leaklens:probe-hello',
   /** content script → document: "announce yourself" (the probe ran first). */
   request: 'leaklens:probe-request',
-  /** probe → the element: one report, as JSON text. */
+  /** probe → the shared target: one report, as JSON text. */
   report: 'leaklens:probe-report',
 } as const;
 
@@ -50,12 +51,12 @@ export function openProbeChannel(doc: Document): ProbeChannel {
   // A bound `call`: later changes to Function.prototype.call or EventTarget.prototype do not reach it.
   const dispatch = Function.prototype.call.bind(EventTarget.prototype.dispatchEvent) as (target: EventTarget, event: Event) => boolean;
   const removeListener = Function.prototype.call.bind(EventTarget.prototype.removeEventListener) as (target: EventTarget, type: string, listener: () => void, capture: boolean) => void;
-  const element = doc.createElement('span');
+  const target = new EventTarget();
   let connected = false;
 
   const announce = (): boolean => {
     // Not cancelled = nobody heard it (yet).
-    connected = !dispatch(doc, new MouseEventClass(PROBE_CHANNEL_EVENTS.hello, { relatedTarget: element, cancelable: true }));
+    connected = !dispatch(doc, new MouseEventClass(PROBE_CHANNEL_EVENTS.hello, { relatedTarget: target, cancelable: true }));
     return connected;
   };
   if (!announce()) {
@@ -66,7 +67,7 @@ export function openProbeChannel(doc: Document): ProbeChannel {
   }
   return {
     send(text: string): void {
-      if (connected) dispatch(element, new CustomEventClass(PROBE_CHANNEL_EVENTS.report, { detail: text }));
+      if (connected) dispatch(target, new CustomEventClass(PROBE_CHANNEL_EVENTS.report, { detail: text }));
     },
     connected: () => connected,
   };
@@ -74,15 +75,15 @@ export function openProbeChannel(doc: Document): ProbeChannel {
 
 /**
  * Opens the content script's side: `onReport` gets each report's text. Call at document_start.
- * Accepts one element only, and only one the page's document does not contain.
+ * Accepts one target only, and only a bare one: not a node of the page, not the window.
  */
 export function openContentChannel(doc: Document, onReport: (text: string) => void): void {
   const onHello = (event: Event) => {
-    const element = (event as MouseEvent).relatedTarget;
-    if (!(element instanceof Element) || element.isConnected) return;
+    const target = (event as MouseEvent).relatedTarget;
+    if (!(target instanceof EventTarget) || target instanceof Node || target === doc.defaultView) return;
     event.preventDefault();
     doc.removeEventListener(PROBE_CHANNEL_EVENTS.hello, onHello, true);
-    element.addEventListener(PROBE_CHANNEL_EVENTS.report, (report) => {
+    target.addEventListener(PROBE_CHANNEL_EVENTS.report, (report) => {
       const text = (report as CustomEvent<unknown>).detail;
       if (typeof text === 'string') onReport(text);
     });

@@ -8,7 +8,7 @@
  * `Array.prototype.toJSON` as Prototype.js defined) and changes its DOM every 10 ms. It also goes after
  * the probe's channel (src/content/probe-channel.ts), knowing its source: it listens for every
  * `message` and for the channel's events from its first line; after load it asks the probe to
- * announce itself again, offers the content script an element of its own and dispatches a forged
+ * announce itself again, offers the content script an event target of its own and dispatches a forged
  * report on it, and posts a forged report, 3 000 more, oversized ones and a 64 MB ArrayBuffer the way
  * the probe used to post (`window.postMessage`), all before the probe's own first report.
  *
@@ -104,11 +104,11 @@ function hostilePage(): string {
       if (document.body.childElementCount > 300) document.body.firstElementChild.remove();
     }, 10);
 
-    // Ask the probe to announce itself again, with a listener ready to take its element; then offer the
-    // content script an element of the page's own and dispatch a forged report on it.
+    // Ask the probe to announce itself again, with a listener ready to take its target; then offer the
+    // content script a target of the page's own and dispatch a forged report on it.
     const dispatch = (target, event) => ownDispatch.call(target, event);
-    const mine = document.createElement('span');
-    document.addEventListener(EVENTS.hello, (event) => { if (event.relatedTarget !== mine) window.__stolenElement = event.relatedTarget; }, true);
+    const mine = new EventTarget();
+    document.addEventListener(EVENTS.hello, (event) => { if (event.relatedTarget !== mine) window.__stolenTarget = event.relatedTarget; }, true);
     dispatch(document, new Event(EVENTS.request));
     dispatch(document, new OwnMouseEvent(EVENTS.hello, { relatedTarget: mine, cancelable: true }));
     const forgedText = ownJson({ kind: 'globals', payload: [['window.forgedOnChannel', ownJson({ aws: { accessKeyId: S.channelForgedKeyId } })]] });
@@ -219,14 +219,14 @@ describe('a hostile page, end to end in Chromium', () => {
     const { findings: found, warnings } = await findings();
     // One string: the page replaced Object.keys and Array.prototype.toJSON, which Playwright's serialisation uses.
     const overheard = await page.evaluate(() => {
-      const scope = window as unknown as { __overheard: string[]; __stolenElement?: unknown };
-      return scope.__overheard.map((entry) => entry.slice(0, 80)).join('\n') + '\nstolen element: ' + String(scope.__stolenElement ?? 'none');
+      const scope = window as unknown as { __overheard: string[]; __stolenTarget?: unknown };
+      return scope.__overheard.map((entry) => entry.slice(0, 80)).join('\n') + '\nstolen target: ' + String(scope.__stolenTarget ?? 'none');
     });
     // The page heard its own posts (3 022 of them) and its own channel events, nothing else.
     const lines = overheard.split('\n');
-    expect(lines.filter((line) => !/^(globals|responses|undefined) /.test(line) && !line.startsWith('event ') && !line.startsWith('stolen element: '))).toEqual([]);
+    expect(lines.filter((line) => !/^(globals|responses|undefined) /.test(line) && !line.startsWith('event ') && !line.startsWith('stolen target: '))).toEqual([]);
     expect(lines.filter((line) => line.startsWith('event '))).toEqual([`event ${PROBE_CHANNEL_EVENTS.request}`, `event ${PROBE_CHANNEL_EVENTS.hello}`]);
-    expect(lines.at(-1)).toBe('stolen element: none');
+    expect(lines.at(-1)).toBe('stolen target: none');
     const pageHeard = await page.evaluate((values) => values.filter((value) => (window as unknown as { __overheard: string[] }).__overheard.some((entry) => entry.includes(value))).length, [secrets.globalKeyId, secrets.lateKeyId]);
     expect(pageHeard, 'probe-reported values the page overheard').toBe(0);
     // Forged on the channel or posted the old way: nothing relayed, no finding, and nothing to note.
