@@ -9,6 +9,21 @@ import { describe, expect, it } from 'vitest';
 import { dataProperty, DEFAULT_PRUNE_LIMITS, plainJson, pruneForScan, serialisePruned, type PruneStats } from '../../src/content/collectors/prune.ts';
 import { fakeOpaqueToken } from '../support/fake-secrets.ts';
 
+/** Runs `body` while Array.prototype and Object.prototype carry a page's toJSON; counts its calls. */
+function withPageToJson<T>(body: () => T): { result: T; calls: number } {
+  let calls = 0;
+  const prototypes = [Array.prototype, Object.prototype] as unknown as Record<string, unknown>[];
+  for (const prototype of prototypes) {
+    Object.defineProperty(prototype, 'toJSON', { value: () => (calls++, 'rewritten by the page'), configurable: true, writable: true });
+  }
+  try {
+    const result = body();
+    return { result, calls };
+  } finally {
+    for (const prototype of prototypes) delete prototype.toJSON;
+  }
+}
+
 describe('pruneForScan', () => {
   it('keeps strings with the keys and array positions that lead to them, and drops the rest', () => {
     const token = fakeOpaqueToken();
@@ -96,18 +111,9 @@ describe('pruneForScan', () => {
 
   it('is not rewritten by a toJSON the page put on Array.prototype or Object.prototype (as Prototype.js did)', () => {
     const token = fakeOpaqueToken();
-    let calls = 0;
-    const prototypes = [Array.prototype, Object.prototype] as unknown as Record<string, unknown>[];
-    for (const prototype of prototypes) {
-      Object.defineProperty(prototype, 'toJSON', { value: () => (calls++, 'rewritten by the page'), configurable: true, writable: true });
-    }
-    try {
-      const text = serialisePruned({ keys: [{ apiKey: token }], nested: { list: ['padding', token] } });
-      expect(text).toBe(`{"keys":[{"apiKey":"${token}"}],"nested":{"list":["padding","${token}"]}}`);
-      expect(calls).toBe(0);
-    } finally {
-      for (const prototype of prototypes) delete prototype.toJSON;
-    }
+    const { result, calls } = withPageToJson(() => serialisePruned({ keys: [{ apiKey: token }], nested: { list: ['padding', token] } }));
+    expect(result).toBe(`{"keys":[{"apiKey":"${token}"}],"nested":{"list":["padding","${token}"]}}`);
+    expect(calls).toBe(0);
   });
 
   it('serialises strings as they are and nothing-left as undefined', () => {
@@ -134,17 +140,9 @@ describe('plainJson (probe reports)', () => {
 
   it('is not rewritten by a toJSON the page put on Array.prototype or Object.prototype', () => {
     const token = fakeOpaqueToken();
-    let calls = 0;
-    const prototypes = [Array.prototype, Object.prototype] as unknown as Record<string, unknown>[];
-    for (const prototype of prototypes) {
-      Object.defineProperty(prototype, 'toJSON', { value: () => (calls++, 'rewritten by the page'), configurable: true, writable: true });
-    }
-    try {
-      expect(plainJson({ kind: 'globals', payload: [['window.config', token]] })).toBe(`{"kind":"globals","payload":[["window.config","${token}"]]}`);
-      expect(calls).toBe(0);
-    } finally {
-      for (const prototype of prototypes) delete prototype.toJSON;
-    }
+    const { result, calls } = withPageToJson(() => plainJson({ kind: 'globals', payload: [['window.config', token]] }));
+    expect(result).toBe(`{"kind":"globals","payload":[["window.config","${token}"]]}`);
+    expect(calls).toBe(0);
   });
 });
 
