@@ -652,9 +652,9 @@ export async function run(ctx) {
     'The MAIN-world probe column is one file: the globals walk and the network issue\'s fetch/XHR hook together; "probe at document start"',
     'is its part that runs before any page script (compiling it and installing the hook), which the page\'s parser waits for; the reference',
     'probe (pass-through Proxies over the same APIs, the same reads, no safety or bounds) is measured alongside, in the reference browser.',
-    'The probe hands each report to the content script by dispatching an event the content script listens to (src/content/probe-channel.ts):',
-    'the relay runs nested inside the probe\'s event and the trace counts it in the probe\'s column; the handshake at document start runs',
-    'nested inside the injection of whichever script comes second. Compare the two columns\' sum when that split matters.',
+    'The probe hands each report to the content script by dispatching an event the content script listens to (src/content/probe-channel.ts);',
+    'the content script only queues it there and relays it in a task of its own, counted in its column. The handshake at document start',
+    'runs nested inside the injection of whichever of the two scripts comes second, and counts there.',
   ].join('\n');
   const summary = {
     method:

@@ -246,17 +246,32 @@ function start(): void {
   });
 }
 
+/** Probe reports received and not yet relayed (the probe's own limits bound how many arrive). */
+const pendingReports: string[] = [];
+
 /**
- * Relays MAIN-world probe reports to the background. They arrive over the private channel
- * (probe-channel.ts), which page scripts can neither read nor write, as JSON text; the text is checked
- * for size and kind here (the background validates each kind's payload), and repeats are dropped so
- * counts stay honest. The channel opens now, at document_start, while no page script can watch.
+ * Relays one waiting probe report to the background, then comes back for the next in a task of its
+ * own: parsing a report and serialising it for IPC is main-thread work that grows with the report,
+ * and a round of large globals must not become one long task. The text is checked for size and kind
+ * here (the background validates each kind's payload); repeats are dropped so counts stay honest.
  */
-openContentChannel(document, (text) => {
-  if (outOfScope) return;
+function relayNextReport(): void {
+  if (outOfScope) pendingReports.length = 0;
+  const text = pendingReports.shift();
+  if (text === undefined) return;
+  if (pendingReports.length > 0) setTimeout(relayNextReport, 0);
   const report = parseProbeReport(text);
   if (!report || !firstTime(memo, `probe:${report.kind}`, '', text)) return;
   send([{ type: 'leaklens/probe-report', pageUrl: location.href, kind: report.kind, payload: report.payload }]);
+}
+
+/**
+ * MAIN-world probe reports arrive over the private channel (probe-channel.ts), which page scripts can
+ * neither read nor write, as JSON text, inside the probe's own dispatch: only queued there. The channel
+ * opens now, at document_start, while no page script can watch.
+ */
+openContentChannel(document, (text) => {
+  if (!outOfScope && pendingReports.push(text) === 1) setTimeout(relayNextReport, 0);
 });
 
 if (document.readyState === 'complete') start();

@@ -166,7 +166,10 @@ describe('content script', () => {
     probe = openProbeChannel(document);
     expect(probe.connected()).toBe(true);
     const payload = [['window.__APP_CONFIG__', '{"token":"abcdefghijklmnop"}']];
+    const relayed = () => sent.filter((message) => (message as { type?: string }).type === 'leaklens/probe-report');
     probe.send(JSON.stringify({ kind: 'globals', payload }));
+    // Only queued inside the probe's dispatch: parsing and sending happen in a task of their own.
+    expect(relayed()).toEqual([]);
     probe.send(JSON.stringify({ kind: 'globals', payload }));
     probe.send(JSON.stringify({ kind: 'bogus', payload }));
     probe.send('{"kind":"globals",');
@@ -174,8 +177,7 @@ describe('content script', () => {
     // What the probe used to post, as a page could forge it: ignored.
     window.dispatchEvent(new MessageEvent('message', { data: { channel: 'leaklens/probe/v1', kind: 'globals', payload: [['window.forged', 'y'.repeat(20)]] }, source: window }));
     await vi.advanceTimersByTimeAsync(10);
-    const relayed = sent.filter((message) => (message as { type?: string }).type === 'leaklens/probe-report');
-    expect(relayed).toEqual([{ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/settings', kind: 'globals', payload }]);
+    expect(relayed()).toEqual([{ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/settings', kind: 'globals', payload }]);
   });
 
   it('stops collecting and relaying once the background says the site is out of scope', async () => {
