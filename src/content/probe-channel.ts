@@ -34,7 +34,7 @@ export const PROBE_CHANNEL_EVENTS = {
   report: 'leaklens:probe-report',
 } as const;
 
-/** The probe's side: `send` delivers one report's text; false until the handshake is done. */
+/** The probe's side: `send` delivers one report's text; `connected` is false until the handshake is done (send is then a no-op). */
 export interface ProbeChannel {
   send(text: string): void;
   connected(): boolean;
