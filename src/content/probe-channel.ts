@@ -49,8 +49,8 @@ export function openProbeChannel(doc: Document): ProbeChannel {
   const MouseEventClass = MouseEvent;
   const CustomEventClass = CustomEvent;
   // A bound `call`: later changes to Function.prototype.call or EventTarget.prototype do not reach it.
+  // (Only dispatching outlives document_start; the listener below comes and goes before any page script.)
   const dispatch = Function.prototype.call.bind(EventTarget.prototype.dispatchEvent) as (target: EventTarget, event: Event) => boolean;
-  const removeListener = Function.prototype.call.bind(EventTarget.prototype.removeEventListener) as (target: EventTarget, type: string, listener: () => void, capture: boolean) => void;
   const target = new EventTarget();
   let connected = false;
 
@@ -61,7 +61,7 @@ export function openProbeChannel(doc: Document): ProbeChannel {
   };
   if (!announce()) {
     const onRequest = () => {
-      if (announce()) removeListener(doc, PROBE_CHANNEL_EVENTS.request, onRequest, true);
+      if (announce()) doc.removeEventListener(PROBE_CHANNEL_EVENTS.request, onRequest, true);
     };
     doc.addEventListener(PROBE_CHANNEL_EVENTS.request, onRequest, true);
   }
