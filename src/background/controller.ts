@@ -21,6 +21,7 @@ import {
   type ReportResponse,
   type StatusResponse,
 } from '../shared/messages.ts';
+import { parseProbeReport } from '../shared/probe-protocol.ts';
 import { createScanner, setActiveScanner } from '../engine/index.ts';
 import { redactUrl } from '../engine/inspectors/url.ts';
 import { describeWhere, renderReport } from '../reports/index.ts';
@@ -368,7 +369,8 @@ export class BackgroundController implements RequestObserverSink {
       // Scope is unknown until settings load (the worker just woke up): decide after, never before.
       if (!this.isReady()) return this.track(this.ready.then(() => this.handleContentMessage(message, tabId) ?? { ok: false }));
       if (!this.isTabInScope(tabId, message.pageUrl)) return Promise.resolve({ ok: true });
-      const findings = handleProbeReport(message.kind, message.payload, { tabId, pageUrl: message.pageUrl });
+      const report = parseProbeReport(message.report);
+      const findings = report && handleProbeReport(report.kind, report.payload, { tabId, pageUrl: message.pageUrl });
       if (findings === undefined) return undefined;
       return this.track(this.record(tabId, findings, redactUrl(message.pageUrl)).then(() => ({ ok: true })));
     }

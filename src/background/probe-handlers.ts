@@ -4,7 +4,7 @@
  * `reportedByPage`. Returns undefined for a malformed payload (dropped).
  */
 import type { Finding } from '../shared/finding.ts';
-import { isGlobalsPayload } from '../content/probe-protocol.ts';
+import { isGlobalsPayload } from '../shared/probe-protocol.ts';
 import { redactUrl } from '../engine/inspectors/url.ts';
 import { scanMaybeJson } from '../engine/structured.ts';
 import { safeOrigin } from './page-scan.ts';

@@ -24,7 +24,7 @@ import { firstTime, type SentMemo } from './collectors/memo.ts';
 import { whenIdle } from './collectors/schedule.ts';
 import { cookieChanges, newCookieMemory, newStorageMemory, storageChanges } from './collectors/storage.ts';
 import { openContentChannel } from './probe-channel.ts';
-import { parseProbeReport } from './probe-protocol.ts';
+import { PROBE_MAX_BYTES } from '../shared/probe-protocol.ts';
 
 /**
  * The extension messaging API without webextension-polyfill: both Chrome (MV3) and Firefox return a
@@ -251,18 +251,18 @@ const pendingReports: string[] = [];
 
 /**
  * Relays one waiting probe report to the background, then comes back for the next in a task of its
- * own: parsing a report and serialising it for IPC is main-thread work that grows with the report,
- * and a round of large globals must not become one long task. The text is checked for size and kind
- * here (the background validates each kind's payload); repeats are dropped so counts stay honest.
+ * own: serialising a report for IPC is main-thread work that grows with the report, and a round of
+ * large globals must not become one long task. The report goes as the probe's JSON text, unparsed:
+ * the background parses and validates it, off the page's main thread. Repeats are dropped here so
+ * counts stay honest.
  */
 function relayNextReport(): void {
   if (outOfScope) pendingReports.length = 0;
-  const text = pendingReports.shift();
-  if (text === undefined) return;
+  const report = pendingReports.shift();
+  if (report === undefined) return;
   if (pendingReports.length > 0) setTimeout(relayNextReport, 0);
-  const report = parseProbeReport(text);
-  if (!report || !firstTime(memo, `probe:${report.kind}`, '', text)) return;
-  send([{ type: 'leaklens/probe-report', pageUrl: location.href, kind: report.kind, payload: report.payload }]);
+  if (report.length > PROBE_MAX_BYTES || !firstTime(memo, 'probe', '', report)) return;
+  send([{ type: 'leaklens/probe-report', pageUrl: location.href, report }]);
 }
 
 /**

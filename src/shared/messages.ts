@@ -119,20 +119,20 @@ export interface PageSnapshotMessage {
 }
 
 /**
- * Content script → background: a MAIN-world probe report, relayed as is. The payload is whatever the
- * page's world posted: the background validates it per kind (src/background/probe-handlers.ts).
+ * Content script → background: a MAIN-world probe report, relayed as the JSON text the probe wrote.
+ * Nothing in it is trusted: the background parses and validates it (src/shared/probe-protocol.ts,
+ * src/background/probe-handlers.ts).
  */
 export interface ProbeReportMessage {
   type: 'leaklens/probe-report';
   pageUrl: string;
-  kind: string;
-  payload: unknown;
+  report: string;
 }
 
 export function isProbeReport(message: unknown): message is ProbeReportMessage {
   if (message === null || typeof message !== 'object') return false;
   const m = message as Record<string, unknown>;
-  return m.type === 'leaklens/probe-report' && typeof m.pageUrl === 'string' && typeof m.kind === 'string' && 'payload' in m;
+  return m.type === 'leaklens/probe-report' && typeof m.pageUrl === 'string' && typeof m.report === 'string';
 }
 
 /** Limits on what a content script may send: page data is hostile and can be huge. */

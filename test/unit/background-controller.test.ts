@@ -5,6 +5,7 @@ import { FindingsStore } from '../../src/background/findings-store.ts';
 import { registerRequestObservers, type RequestDetailsLike, type WebRequestLike } from '../../src/background/request-observer.ts';
 import { ScriptScanner, MAX_SCRIPT_BYTES } from '../../src/background/script-scan.ts';
 import type { PageSnapshotMessage, ReportResponse, StatusResponse } from '../../src/shared/messages.ts';
+import { PROBE_MAX_BYTES } from '../../src/shared/probe-protocol.ts';
 import { fakeAwsKeyId, fakeAwsSecret, fakeJwt, fakeOpaqueToken } from '../support/fake-secrets.ts';
 import { FakeStorageArea } from '../support/fake-storage.ts';
 
@@ -166,10 +167,17 @@ describe('BackgroundController', () => {
     const { controller, settle } = setup();
     const keyId = fakeAwsKeyId();
     const globals = [['window.__APP_CONFIG__', JSON.stringify({ aws: { accessKeyId: keyId } })]];
-    await controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', kind: 'globals', payload: globals }, pageSender(5));
-    // A forged or malformed probe payload is dropped.
-    expect(controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', kind: 'globals', payload: [[1, 2]] }, pageSender(5))).toBeUndefined();
-    expect(controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', kind: 'toString', payload: [] }, pageSender(5))).toBeUndefined();
+    const relayed = (report: string) => controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', report }, pageSender(5));
+    await relayed(JSON.stringify({ kind: 'globals', payload: globals }));
+    // The content script relays the probe's text unread: a malformed, oversized or forged report is dropped here.
+    expect(relayed(JSON.stringify({ kind: 'globals', payload: [[1, 2]] }))).toBeUndefined();
+    expect(relayed(JSON.stringify({ kind: 'toString', payload: [] }))).toBeUndefined();
+    expect(relayed(JSON.stringify({ kind: 'globals' }))).toBeUndefined();
+    expect(relayed('{"kind":"globals","payload":')).toBeUndefined();
+    expect(relayed('null')).toBeUndefined();
+    expect(relayed(JSON.stringify({ kind: 'globals', payload: [['window.big', 'x'.repeat(PROBE_MAX_BYTES)]] }))).toBeUndefined();
+    // The old shape (parsed payload beside the kind) is not a probe report any more.
+    expect(controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', kind: 'globals', payload: globals }, pageSender(5))).toBeUndefined();
     await settle();
     const { findings } = (await controller.handleMessage({ type: 'leaklens/findings', tabId: 5 }, popupSender)) as { findings: { reportedByPage?: boolean; location: { jsonPath?: string } }[] };
     expect(findings[0]).toMatchObject({ reportedByPage: true, location: { jsonPath: '$.aws.accessKeyId' } });

@@ -5,7 +5,7 @@
  * and reported again only when a global's copy changed.
  */
 import { describe, expect, it } from 'vitest';
-import { GLOBALS_LIMITS } from '../../src/content/probe-protocol.ts';
+import { GLOBALS_LIMITS } from '../../src/shared/probe-protocol.ts';
 import { GLOBAL_WALK_LIMITS, GlobalsProbe, namesToProbe, serialiseGlobal, toPosts, WELL_KNOWN_GLOBALS } from '../../src/content/probe/globals.ts';
 import { fakeAwsKeyId, fakeOpaqueToken } from '../support/fake-secrets.ts';
 

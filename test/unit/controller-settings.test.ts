@@ -169,7 +169,7 @@ describe('scope', () => {
     area.holdLoad();
     const env = setup({ area });
     const globals = [['window.__APP_CONFIG__', JSON.stringify({ aws: { accessKeyId: fakeAwsKeyId() } })]];
-    const answer = env.controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', kind: 'globals', payload: globals }, pageSender(4));
+    const answer = env.controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', report: JSON.stringify({ kind: 'globals', payload: globals }) }, pageSender(4));
     area.releaseLoad();
     expect(await answer).toEqual({ ok: true });
     await env.settle();

@@ -316,7 +316,7 @@ describe('with the background controller', () => {
     // Mixed content: the only kind of request whose URL the hook reports (webRequest shows the others).
     const url = `http://insecure.example.test/api/me?access_token=${token}`;
     const sender = { id: EXTENSION_ID, url: 'https://app.example.test/mixed.html', tab: { id: tabId }, frameId: 0 };
-    await controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/mixed.html', kind: 'requests', payload: [{ api: 'fetch', url }] }, sender);
+    await controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/mixed.html', report: JSON.stringify({ kind: 'requests', payload: [{ api: 'fetch', url }] }) }, sender);
     await settle();
     const fromPage = await stored();
     expect(fromPage.map((f) => [f.ruleId, f.source, f.reportedByPage])).toEqual([

@@ -14,7 +14,7 @@
  * cannot read or write (../probe-channel.ts), but the page owns the values read here and can make them
  * lie; the background treats them as data and labels findings "reported by the page".
  */
-import { GLOBALS_LIMITS } from '../probe-protocol.ts';
+import { GLOBALS_LIMITS } from '../../shared/probe-protocol.ts';
 import { dataProperty, DEFAULT_PRUNE_LIMITS, serialisePruned, type PruneLimits, type PruneStats } from '../collectors/prune.ts';
 import { runWhenIdle, whenIdle, type Deadline } from '../collectors/schedule.ts';
 import { postToContentScript } from './post.ts';

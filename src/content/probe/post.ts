@@ -1,5 +1,5 @@
 import { plainJson } from '../collectors/prune.ts';
-import type { ProbeKind } from '../probe-protocol.ts';
+import type { ProbeKind } from '../../shared/probe-protocol.ts';
 
 /** Where reports go: the probe's side of the private channel (../probe-channel.ts), or a test's. */
 export interface ReportSink {

@@ -1,10 +1,11 @@
 /**
- * What the MAIN-world probe reports to the isolated content script, over the private channel of
- * probe-channel.ts: one report = the JSON text of `{ kind, payload }`. Page scripts cannot read or
- * forge that channel, but the page controls the world the probe runs in (it can feed it false values),
- * so nothing here is trusted: the content script checks the text's size and the kind and relays the
- * payload; the background checks each kind's payload shape before using it, and labels findings from
- * it "reported by the page".
+ * What the MAIN-world probe reports, over the private channel of src/content/probe-channel.ts: one
+ * report = the JSON text of `{ kind, payload }`. Page scripts cannot read or forge that channel, but
+ * the page controls the world the probe runs in (it can feed it false values), so nothing here is
+ * trusted. The content script checks only the text's length and relays the text as is: parsing it
+ * there would be main-thread work on the page, only for `sendMessage` to serialise the result again.
+ * The background parses it here, checks the kind and each kind's payload shape before using it, and
+ * labels findings from it "reported by the page".
  *
  * Kinds: `globals` (config globals, probe/globals.ts) and those the network hook adds.
  */
@@ -16,7 +17,7 @@ export interface ProbeReport {
   payload: unknown;
 }
 
-/** Upper bound for one probe report's JSON text, checked by the content script before parsing. */
+/** Upper bound for one probe report's JSON text: longer reports are dropped unread (content script and background). */
 export const PROBE_MAX_BYTES = 2 * 1024 * 1024;
 
 /** A report from its JSON text, or undefined when the text is too long, not JSON or of no known kind. */
