@@ -4,7 +4,8 @@
  * open to block the page; a stuck database is given up on.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatKey, INDEXEDDB_LIMITS, sampleIndexedDb, type IndexedDbFactoryLike } from '../../src/content/collectors/indexeddb.ts';
+import { formatKey, INDEXEDDB_LIMITS, recordJson, sampleIndexedDb, type IndexedDbFactoryLike } from '../../src/content/collectors/indexeddb.ts';
+import { SNAPSHOT_LIMITS } from '../../src/shared/messages.ts';
 import { fakeOpaqueToken } from '../support/fake-secrets.ts';
 
 type Records = { key: unknown; value: unknown }[];
@@ -73,7 +74,7 @@ afterEach(() => {
 });
 
 describe('sampleIndexedDb', () => {
-  it('samples records of every store with database/store/key and the record as pruned JSON', async () => {
+  it('samples records of every store with database/store/key and the record as JSON, skipping records with no string long enough to matter', async () => {
     const refresh = fakeOpaqueToken(48);
     const db: FakeDbState = {
       stores: {
@@ -84,7 +85,7 @@ describe('sampleIndexedDb', () => {
     };
     const { factory } = fakeFactory({ 'acme-cache': db });
     const { records, skipped } = await sampleIndexedDb(factory);
-    expect(records).toEqual([{ database: 'acme-cache', store: 'tokens', key: 'session', value: JSON.stringify({ id: 'session', refresh_token: refresh, token_type: 'Bearer' }) }]);
+    expect(records).toEqual([{ database: 'acme-cache', store: 'tokens', key: 'session', value: JSON.stringify({ id: 'session', refresh_token: refresh, token_type: 'Bearer', expires: 3600 }) }]);
     expect(skipped).toEqual([]);
     expect(db.closed).toBe(true);
   });
@@ -129,6 +130,46 @@ describe('sampleIndexedDb', () => {
     expect(skipped).toEqual([{ what: 'indexeddb', reason: `only ${INDEXEDDB_LIMITS.maxDatabases} of ${INDEXEDDB_LIMITS.maxDatabases + 3} databases sampled` }]);
     expect(await sampleIndexedDb({ open: factory.open } as IndexedDbFactoryLike)).toEqual({ records: [], skipped: [] });
     expect(await sampleIndexedDb(undefined)).toEqual({ records: [], skipped: [] });
+  });
+});
+
+describe('recordJson', () => {
+  it('keeps what structured clones hold beyond JSON (Map and Set entries) and drops binary data', () => {
+    const token = fakeOpaqueToken();
+    const value = {
+      session: new Map<unknown, unknown>([
+        ['access_token', token],
+        [7, 'seventh entry'],
+        [{ objectKey: true }, 'not addressable'],
+      ]),
+      scopes: new Set(['read:all', 'write:all']),
+      avatar: new Uint8Array([1, 2, 3]),
+      buffer: new ArrayBuffer(8),
+      upload: new Blob(['file contents here']),
+    };
+    expect(JSON.parse(recordJson(value)!)).toEqual({ session: { access_token: token, 7: 'seventh entry' }, scopes: ['read:all', 'write:all'] });
+  });
+
+  it('falls back to the bounded walker for a cycle and for text past the limit', () => {
+    const token = fakeOpaqueToken();
+    const cyclic: Record<string, unknown> = { auth: { refresh_token: token } };
+    cyclic.self = cyclic;
+    expect(JSON.parse(recordJson(cyclic)!)).toEqual({ auth: { refresh_token: token } });
+
+    const huge = { notes: Array.from({ length: 400 }, (_, i) => `${'n'.repeat(2000)} ${i}`), token };
+    const text = recordJson(huge)!;
+    expect(text.length).toBeLessThanOrEqual(SNAPSHOT_LIMITS.maxIndexedDbValueLength + 1024);
+    expect(JSON.parse(text).notes.length).toBeLessThan(400);
+  });
+
+  it('returns nothing for a record without a string long enough to be a credential, and a string record as itself', () => {
+    expect(recordJson({ theme: 'dark', count: 42, enabled: true })).toBeUndefined();
+    expect(recordJson(42)).toBeUndefined();
+    expect(recordJson(null)).toBeUndefined();
+    expect(recordJson(undefined)).toBeUndefined();
+    const token = fakeOpaqueToken();
+    expect(recordJson(token)).toBe(token);
+    expect(recordJson('short')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * IndexedDB: which databases and stores exist, and a bounded sample of records from each, serialised
- * (strings and the keys leading to them, see prune.ts) for the background to scan with key paths
+ * IndexedDB: which databases and stores exist, and a bounded sample of records from each, as JSON
+ * text (recordJson) for the background to scan with key paths
  * (`acme-cache/tokens/session` → `$.refresh_token`).
  *
  * Being a polite guest in the page's database matters more than completeness:
@@ -26,6 +26,53 @@ export const INDEXEDDB_LIMITS = {
 } as const;
 
 const RECORD_PRUNE_LIMITS: PruneLimits = { ...DEFAULT_PRUNE_LIMITS, maxChars: SNAPSHOT_LIMITS.maxIndexedDbValueLength };
+
+/**
+ * A record as JSON text for the background to scan with key paths, or undefined when it holds no
+ * string long enough to matter.
+ *
+ * Records read from IndexedDB are structured clones made in this isolated world, out of this world's
+ * own objects: no page getter, Proxy or `toJSON` can be in them (those are the reasons prune.ts
+ * exists, for the MAIN world's page objects). So the native JSON.stringify is safe here, and it costs
+ * the page far less than the walker: no per-node JavaScript, and no compile of the walker in this
+ * fresh world, which on a page with a few small records was most of the sample's cost. The replacer
+ * keeps what JSON would lose (Map and Set entries) and drops binary data. The bounded walker is the
+ * fallback, for a cycle (JSON.stringify throws), a value nested too deep for the stack, or text past
+ * the limit.
+ */
+export function recordJson(value: unknown): string | undefined {
+  if (typeof value !== 'string') {
+    try {
+      sawLongString = false;
+      const text = JSON.stringify(value, clonedDataOnly);
+      if (text === undefined || !sawLongString) return undefined;
+      if (text.length <= RECORD_PRUNE_LIMITS.maxChars) return text;
+    } catch {
+      // A cycle, or too deep: the walker cuts both.
+    }
+  }
+  return serialisePruned(value, RECORD_PRUNE_LIMITS);
+}
+
+/** Set by clonedDataOnly: the value being written holds a string long enough to be a credential. */
+let sawLongString = false;
+
+/** JSON.stringify replacer for structured clones: Maps as objects (string and number keys), Sets as arrays, no binary. */
+function clonedDataOnly(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (value.length >= RECORD_PRUNE_LIMITS.minStringLength) sawLongString = true;
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Map) {
+    const entries: Record<string, unknown> = Object.create(null);
+    for (const [key, item] of value) if (typeof key === 'string' || typeof key === 'number') entries[key] = item;
+    return entries;
+  }
+  if (value instanceof Set) return Array.from(value);
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value) || (typeof Blob === 'function' && value instanceof Blob)) return undefined;
+  return value;
+}
 
 /** The parts of IDBFactory used here (a fake in tests). */
 export interface IndexedDbFactoryLike {
@@ -129,7 +176,7 @@ export function sampleIndexedDbInto(factory: IndexedDbFactoryLike | undefined, o
           for (const { store, values, keys } of reads) {
             const records = values.result as unknown[];
             for (let at = 0; at < records.length && sample.records.length < INDEXEDDB_LIMITS.maxRecords && chars < INDEXEDDB_LIMITS.maxTotalChars; at++) {
-              const text = serialisePruned(records[at], RECORD_PRUNE_LIMITS);
+              const text = recordJson(records[at]);
               if (text === undefined) continue;
               chars += text.length;
               sample.records.push({ database: name.slice(0, 200), store: store.slice(0, 200), key: formatKey(keys.result[at]), value: text });
