@@ -81,8 +81,12 @@ const lazyChunkOf = scriptAt('/static/reports/lazy-settings.mjs');
 function configGlobalOf(findings: Finding[]) {
   return findings.find((f) => f.source === 'window-global' && f.location.jsonPath === '$.stripeSecret');
 }
+/** A refresh token in an IndexedDB record on /page.html: the content script's sample, written as JSON there. */
+function indexedDbTokenOf(findings: Finding[]) {
+  return findings.find((f) => f.source === 'indexeddb' && f.location.jsonPath === '$.refresh_token');
+}
 const complete = (findings: Finding[]) =>
-  [urlTokenOf, storedJwtOf, awsKeyOf, configSecretOf, authorizationOf, apiKeyHeaderOf, workerScriptOf, lazyChunkOf, configGlobalOf].every((pick) => pick(findings) !== undefined);
+  [urlTokenOf, storedJwtOf, awsKeyOf, configSecretOf, authorizationOf, apiKeyHeaderOf, workerScriptOf, lazyChunkOf, configGlobalOf, indexedDbTokenOf].every((pick) => pick(findings) !== undefined);
 
 beforeAll(async () => {
   requireFirefoxBuilds();
@@ -201,6 +205,13 @@ describe('Firefox ESR, end to end', () => {
     const finding = configGlobalOf(report?.findings ?? []);
     expect(finding, 'window global reported by the probe').toMatchObject({ source: 'window-global', severity: plant?.severity, reportedByPage: true, location: plant?.location });
     expect(finding!.secretHash).toBe(sha256Prefix(demo.secrets.stripeSecretKey));
+  });
+
+  it('samples IndexedDB records through Firefox\'s content-script view of the page, with the key path, as in Chromium', () => {
+    const plant = demo.planted.find((entry) => entry.id === 'page/indexeddb/refresh_token');
+    const finding = indexedDbTokenOf(report?.findings ?? []);
+    expect(finding, 'refresh token in an IndexedDB record').toMatchObject({ source: 'indexeddb', severity: plant?.severity, location: { keyPath: plant?.location.keyPath, jsonPath: plant?.location.jsonPath } });
+    expect(finding!.secretHash).toBe(sha256Prefix(demo.secrets.indexedDbRefreshToken));
   });
 
   it('reads the config endpoint response body in the background (filterResponseData)', () => {
