@@ -150,11 +150,13 @@ describe('recordJson', () => {
     expect(JSON.parse(recordJson(value)!)).toEqual({ session: { access_token: token, 7: 'seventh entry' }, scopes: ['read:all', 'write:all'] });
   });
 
-  it('falls back to the bounded walker for a cycle and for text past the limit', () => {
+  it('falls back to the bounded walker for a cycle, a BigInt and text past the limit', () => {
     const token = fakeOpaqueToken();
     const cyclic: Record<string, unknown> = { auth: { refresh_token: token } };
     cyclic.self = cyclic;
     expect(JSON.parse(recordJson(cyclic)!)).toEqual({ auth: { refresh_token: token } });
+    // JSON.stringify throws on a BigInt; the walker keeps the strings beside it.
+    expect(JSON.parse(recordJson({ userId: 2n ** 70n, refresh_token: token })!)).toEqual({ refresh_token: token });
 
     const huge = { notes: Array.from({ length: 400 }, (_, i) => `${'n'.repeat(2000)} ${i}`), token };
     const text = recordJson(huge)!;
