@@ -2,8 +2,9 @@
  * A bounded, getter-safe copy of a page value that keeps only what a secret scan needs: strings, and
  * the object keys and array positions that lead to them (generic rules read `"apiKey": "…"`, and JSON
  * paths must point at the right place). Numbers, booleans, functions, DOM nodes and binary data are
- * dropped. Used by the MAIN-world globals probe (page objects: getters, proxies, cycles) and by the
- * IndexedDB sampler (structured clones: Dates, Blobs, typed arrays).
+ * dropped. Used by the MAIN-world globals probe (page objects: getters, proxies, cycles), and by the
+ * IndexedDB sampler for the records JSON.stringify cannot write within bounds (cycles, deep or huge
+ * values; see recordJson in indexeddb.ts).
  *
  * Safety, because page objects are hostile:
  * - properties are read through their descriptors and only data properties are followed, so no getter
