@@ -19,12 +19,14 @@
  *
  * Both scripts run at document_start, in either order; whichever comes second completes the handshake
  * (the content script asks with a `request` event, the probe answers it), still before any page
- * script. The manifest lists the content script first: the probe's first announcement is then heard,
- * which saves the page a second announcement while its parser waits (both scripts' time before the
- * page's first script: 3.75–3.87 → 3.54–3.57 ms, medians of 24 paired loads, measured twice). Each side stops listening once the handshake is done, so a page cannot ask for the target
- * later or hand the content script one of its own. (Only if the probe never ran at all does
- * the content script's hello listener stay — reports then come from nowhere but the page, and are
+ * script. Each side stops listening once the handshake is done, so a page cannot ask for the target
+ * later or hand the content script one of its own. (Only if the probe never ran at all does the
+ * content script's hello listener stay — reports then come from nowhere but the page, and are
  * labelled "reported by the page", as every probe report is.)
+ *
+ * The manifest lists the content script first: the probe's first announcement is then heard, which
+ * saves the page a second announcement while its parser waits (both scripts' time before the page's
+ * first script: 3.75–3.87 → 3.54–3.57 ms, medians of 24 paired loads, measured twice).
  */
 
 export const PROBE_CHANNEL_EVENTS = {

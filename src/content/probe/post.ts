@@ -1,19 +1,15 @@
 import { plainJson } from '../collectors/prune.ts';
+import type { ProbeChannel } from '../probe-channel.ts';
 import type { ProbeKind } from '../../shared/probe-protocol.ts';
 
-/** Where reports go: the probe's side of the private channel (../probe-channel.ts), or a test's. */
-export interface ReportSink {
-  send(text: string): void;
-  connected(): boolean;
-}
-
 /**
- * Connected by the probe's entry at document_start; unit tests connect their own. Until the content
- * script has answered the handshake (or if it never does), reports are not even built.
+ * Where reports go: the probe's side of the private channel (../probe-channel.ts), connected by the
+ * probe's entry at document_start; unit tests connect their own. Until the content script has
+ * answered the handshake (or if it never does), reports are not even built.
  */
-let sink: ReportSink | undefined;
+let sink: ProbeChannel | undefined;
 
-export function connectReports(to: ReportSink): void {
+export function connectReports(to: ProbeChannel): void {
   sink = to;
 }
 
