@@ -19,7 +19,8 @@
  *   app, a dev server on a LAN name) into an https:// fetch of something else, or of nothing
  *   (measured: "NetworkError", the request never reached the http server). LeakLens must scan the
  *   bytes the page got, from where the page got them. Scripts stay limited to the package ('self').
- * - `minimum_chrome_version` is dropped: it means nothing to Firefox.
+ * - `minimum_chrome_version` and `message_serialization` are dropped: they mean nothing to Firefox,
+ *   whose messaging has always used the structured clone that the second key opts Chrome into.
  */
 
 export const FIREFOX_ADDON_ID = 'leaklens@leaklens.dev';
@@ -38,6 +39,7 @@ export interface ChromeManifestInput {
   background?: { service_worker: string; type?: string };
   permissions?: string[];
   minimum_chrome_version?: string;
+  message_serialization?: string;
   [key: string]: unknown;
 }
 
@@ -64,7 +66,7 @@ export function firefoxManifest(chrome: ChromeManifestInput): FirefoxManifest {
   if (!chrome.background?.service_worker) throw new Error('manifest.json must declare background.service_worker');
   // Copy without the Chrome-only keys; the input (an imported JSON module) is never mutated.
   // Firefox gets its own extension-page policy (see above); Chrome's is replaced, not merged.
-  const { minimum_chrome_version: _chromeOnly, content_security_policy: _chromePolicy, background, permissions = [], ...shared } = chrome;
+  const { minimum_chrome_version: _chromeOnly, message_serialization: _chromeMessaging, content_security_policy: _chromePolicy, background, permissions = [], ...shared } = chrome;
   return {
     ...shared,
     background: { scripts: [background.service_worker], ...(background.type ? { type: background.type } : {}) },

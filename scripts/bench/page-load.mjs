@@ -464,7 +464,10 @@ const MINIMAL_PROBE = `(function () {
 })();
 `;
 
-/** A copy of the built extension whose content scripts are the minimal collector and the minimal probe. */
+/**
+ * A copy of the built extension whose content scripts are the minimal collector and the minimal probe.
+ * Same manifest, so the same message serialization (structured clone in Chrome) for both.
+ */
 async function referenceExtension() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'leaklens-bench-reference-'));
   cpSync(DIST, dir, { recursive: true });

@@ -41,6 +41,9 @@ describe('firefoxManifest', () => {
   it('carries the content scripts (MAIN world included), popup, icons and version unchanged', () => {
     for (const key of ['name', 'version', 'description', 'icons', 'action', 'content_scripts'] as const) expect(firefox[key]).toEqual(chrome[key]);
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
+    // Chrome-only opt-in to structured-clone messaging; Firefox messages that way already.
+    expect(chrome).toHaveProperty('message_serialization', 'structured_clone');
+    expect(firefox).not.toHaveProperty('message_serialization');
   });
 
   it('does not touch its input (manifest.json feeds the Chrome build too)', () => {
