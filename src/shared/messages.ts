@@ -2,6 +2,10 @@
  * The one message protocol between extension contexts, named by direction. Every message a context
  * receives is checked by `isRequest` before it is handled: content scripts relay data from pages,
  * which are hostile input.
+ *
+ * Messages and answers are plain data (strings, numbers, booleans, arrays, plain objects): they cross
+ * as structured clones in Firefox and in Chrome 148+ (manifest.json's `message_serialization`), and
+ * as JSON in older Chrome, so a Map, a Date or an `undefined` field would arrive differently.
  */
 import type { Finding } from './finding.ts';
 import type { IgnoreEntry, Settings } from './settings.ts';
