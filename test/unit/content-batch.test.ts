@@ -172,3 +172,28 @@ describe('fitSnapshot', () => {
     }
   });
 });
+
+describe('messages cross the same way as JSON and as structured clones', () => {
+  // Chrome 148+ (manifest.json's message_serialization) and Firefox clone messages; older Chrome sends
+  // JSON. A message must arrive identical either way: no undefined-valued keys, Maps or Dates.
+  const asJson = (message: PageSnapshotMessage) => JSON.parse(JSON.stringify(message)) as unknown;
+
+  it('a message that fits, and every part of a split one, arrive identical and valid both ways', () => {
+    const small = snapshot({ localStorage: [['auth', 'token-value']], cookies: 'a=b', markup: '<html></html>' });
+    const split = fitSnapshot(
+      snapshot({
+        localStorage: entries(3, 3 * MB),
+        cookies: 'sid=abc',
+        markup: `<html>${'m'.repeat(6 * MB)}</html>`,
+        indexedDb: [{ database: 'd', store: 's', key: '1', value: '{"a":"bcdefgh"}' }],
+        skipped: [{ what: 'DOM', reason: 'cut' }],
+      }),
+    );
+    expect(split.length).toBeGreaterThan(1);
+    for (const message of [...fitSnapshot(small), ...split]) {
+      const cloned = structuredClone(message);
+      expect(cloned).toStrictEqual(asJson(message));
+      expect(isPageSnapshot(cloned)).toBe(true);
+    }
+  });
+});
