@@ -38,7 +38,7 @@ describe('firefoxManifest', () => {
     expect(firefox.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'");
   });
 
-  it('carries the content scripts (MAIN world included), popup, icons and version unchanged', () => {
+  it('carries the content scripts (MAIN world included), popup, icons and version unchanged, and drops the Chrome-only keys', () => {
     for (const key of ['name', 'version', 'description', 'icons', 'action', 'content_scripts'] as const) expect(firefox[key]).toEqual(chrome[key]);
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
     // Chrome-only opt-in to structured-clone messaging; Firefox messages that way already.
