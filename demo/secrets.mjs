@@ -18,6 +18,8 @@ export const ALPHABETS = Object.freeze({
   hex: '0123456789abcdef',
 });
 
+const DIGITS = '0123456789';
+
 /**
  * `length` characters drawn uniformly from `alphabet`. Rejection sampling instead of `byte % n`,
  * so no character is more likely than another (entropy gates in the engine see honest randomness).
@@ -201,6 +203,8 @@ export function generateSecrets() {
     dataAttributeApiKey: randomChars(ALPHABETS.alnum, 40),
     // Project keys carry `T3BlbkFJ` (base64 of "OpenAI") between two random halves; rules key on it.
     openaiApiKey: `sk-proj-${randomChars(ALPHABETS.base64url, 74)}T3BlbkFJ${randomTokenChars(ALPHABETS.base64url, 74)}`,
+    // Only in vendor.js.map's sourcesContent: a comment the bundler dropped.
+    sourceMapSlackToken: `xoxb-${randomChars(DIGITS, 12)}-${randomChars(DIGITS, 13)}-${randomTokenChars(ALPHABETS.alnum, 24)}`,
     configStripeSecretKey: `sk_live_${randomChars(ALPHABETS.alnum, 99)}`,
     // `/reports.html` and its module bundles, lazy chunk and worker
     metaDeployToken: `glpat-${randomChars(ALPHABETS.alnum, 20)}`,

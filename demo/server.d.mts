@@ -54,6 +54,8 @@ export interface DemoSecrets {
   dataAttributeApiKey: string;
   /** `/page.html`: /static/vendor.js and the sourcesContent of its map. `sk-proj-…T3BlbkFJ…`. */
   openaiApiKey: string;
+  /** `/page.html`: only in the sourcesContent of /static/vendor.js.map, in a comment. `xoxb-` Slack bot token. */
+  sourceMapSlackToken: string;
   /** `/page.html`: GET /api/config → `payments.secretKey`. `sk_live_` + 99 alphanumeric. */
   configStripeSecretKey: string;
   /** `/reports.html`: `<meta name="ci-deploy-token">`. `glpat-` + 20 alphanumeric. */
@@ -143,6 +145,12 @@ export interface PlantedSecret {
   };
   /** Other sources where the same raw value is visible (incidental; not required, not an error). */
   alsoVisibleAs?: FindingSource[];
+  /**
+   * A bundle's secret that its source map's sourcesContent carries too, at the same original line: the
+   * two are one finding, whose `details.alsoInSourceMap` names the map (this path on the target's host)
+   * or says `inline`.
+   */
+  alsoInSourceMap?: string;
   note?: string;
 }
 

@@ -276,14 +276,17 @@ function vendorSources(secrets) {
       `  openaiApiKey: "${secrets.openaiApiKey}",`,
       '  maxTokens: 512,',
       '};',
+      '',
+      `// Ops alerts go to #acme-assistant (scripts/alert.ts): SLACK_BOT_TOKEN=${secrets.sourceMapSlackToken}`,
     ],
   });
 }
 
 /**
- * /static/vendor.js and its source map. The bundle inlines config.ts (as bundlers do), so the key is
- * both in the served script and in the map's sourcesContent; the map resolves the key's generated
- * position to src/config.ts.
+ * /static/vendor.js and its source map. The bundle inlines config.ts (as bundlers do), so the OpenAI key
+ * is both in the served script and in the map's sourcesContent; the map resolves the key's generated
+ * position to src/config.ts. The Slack token is in a comment of config.ts that the bundle dropped: only
+ * the map's sourcesContent still ships it (`mapOnly`: its position there).
  */
 export function buildVendor(secrets) {
   const sources = vendorSources(secrets);
@@ -327,6 +330,7 @@ export function buildVendor(secrets) {
     text: file.text(),
     map: JSON.stringify(file.sourceMap('vendor.js', sources)),
     marks: file.marks,
+    mapOnly: { sourceMapSlackToken: at(C, 9, secrets.sourceMapSlackToken) },
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Finding } from '../shared/finding.ts';
 import { scanText } from '../engine/index.ts';
+import { foldSourceMapTwins } from '../engine/source-map-twins.ts';
 import { redactUrl } from '../engine/inspectors/url.ts';
 import type { SkippedResource } from './findings-store.ts';
 import { findSourceMappingUrl, readTextCapped, SourceMapLoader, withOriginalPositions, type FetchLike } from './source-maps.ts';
@@ -97,7 +98,8 @@ export class ScriptScanner {
     if (mapReference) {
       const outcome = await this.maps.load(mapReference, url, findings.length > 0);
       if (outcome.consumer) findings = withOriginalPositions(findings, outcome.consumer);
-      findings = [...findings, ...outcome.findings];
+      // A secret in both the bundle and the map's sourcesContent is one finding (source-map-twins.ts).
+      findings = foldSourceMapTwins([...findings, ...outcome.findings]);
       skipped.push(...outcome.skipped);
     }
     if (this.byContent.size >= this.maxEntries) this.byContent.delete(this.byContent.keys().next().value as string);

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { scanText } from '../engine/index.ts';
+import { foldSourceMapTwins } from '../engine/source-map-twins.ts';
 import type { Finding } from '../shared/finding.ts';
 import { mergeByFingerprint } from './dedupe.ts';
 import { describeFsError, InputError } from './errors.ts';
@@ -73,5 +74,6 @@ export async function scanPaths(paths: readonly string[], hooks: ScanHooks = {})
     findings.push(...(await scanFile(file.path, await readText(file.path), warn)));
     filesScanned += 1;
   }
-  return { findings: mergeByFingerprint(findings), warnings, filesScanned };
+  // A bundle and its map, both scanned, see the same secret twice: one finding (source-map-twins.ts).
+  return { findings: mergeByFingerprint(foldSourceMapTwins(findings)), warnings, filesScanned };
 }

@@ -36,5 +36,7 @@ export function describeWhere(finding: Finding): string {
   // A source-map finding's line/column already are the original position, inside the map's sourcesContent.
   const shipped =
     finding.source === 'source-map' ? `source map ${place}` : position(place, location.line, location.column);
-  return `${original} (in ${shipped})${requestUrl}${qualifiers(location)}`;
+  // Folded with its twin in the map's sourcesContent (engine/source-map-twins.ts): both ship the secret.
+  const alsoInMap = finding.source !== 'source-map' && finding.details?.alsoInSourceMap !== undefined ? ' and its source map' : '';
+  return `${original} (in ${shipped}${alsoInMap})${requestUrl}${qualifiers(location)}`;
 }

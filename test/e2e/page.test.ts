@@ -128,6 +128,13 @@ describe('page and bundle scanner, end to end in Chromium', () => {
         problems.push(`${plant.id}: severity ${finding.severity} (${finding.ruleId}), expected ${plant.severity}`);
       }
       if (plant.source === 'window-global' && finding.reportedByPage !== true) problems.push(`${plant.id}: not labelled reported by the page`);
+      if (plant.alsoInSourceMap !== undefined) {
+        // The bundle's secret is in its map's sourcesContent too: one finding, naming the map.
+        const map = plant.alsoInSourceMap === 'inline' ? 'inline' : new URL(plant.alsoInSourceMap, targetUrl(plant)).href;
+        if (finding.details?.alsoInSourceMap !== map) problems.push(`${plant.id}: alsoInSourceMap ${String(finding.details?.alsoInSourceMap)}, expected ${map}`);
+        const sightings = findings.filter((f) => f.secretHash === finding.secretHash).map((f) => `${f.source} ${f.location.url}`);
+        if (sightings.length !== 1) problems.push(`${plant.id}: ${sightings.length} findings (${sightings.join(', ')}), expected one`);
+      }
     }
     expect(problems).toEqual([]);
   });

@@ -320,6 +320,27 @@ describe('source maps', () => {
     expect(text).toContain(`src/config.ts:${originalLine}:${originalColumn + 1} (in dist/assets/app.js:1:`);
   });
 
+  it('reports a secret in both a bundle and its map once, and what only the map carries on its own', () => {
+    const dropped = awsKeyId();
+    const generator = new SourceMapGenerator({ file: 'app.js', sourceRoot: '../../' });
+    generator.addMapping({ generated: { line: 1, column: 0 }, original: { line: 2, column: 0 }, source: './src/config.ts' });
+    generator.addMapping({ generated: { line: 1, column: bundle.indexOf(secret) }, original: { line: originalLine, column: 0 }, source: './src/config.ts' });
+    // The original's first line is a comment the bundle dropped, naming an old key.
+    generator.setSourceContent('./src/config.ts', original.replace('// settings', `// settings (old key ${dropped})`));
+    const cwd = folder({ 'dist/assets/app.js': bundle, 'dist/assets/app.js.map': generator.toString() });
+    const findings = jsonReport(leaklens(['scan', 'dist', '--format', 'json'], { cwd })).findings;
+    expect(findings.map((f) => [f.source, f.location.originalFile, f.location.originalLine]).sort()).toEqual([
+      ['file', 'src/config.ts', originalLine],
+      ['source-map', 'src/config.ts', 1],
+    ]);
+    const bundled = findings.find((f) => f.source === 'file')!;
+    expect(bundled.count).toBe(1);
+    expect(bundled.details?.alsoInSourceMap).toBe('dist/assets/app.js.map');
+    // The mapping segment starts the line; the map's sourcesContent gives the exact column.
+    expect(bundled.location.originalColumn).toBe(originalColumn + 1);
+    expect(leaklens(['scan', 'dist'], { cwd }).stdout).toContain(`src/config.ts:${originalLine}:${originalColumn + 1} (in dist/assets/app.js:1:${bundle.indexOf(secret) + 1} and its source map)`);
+  });
+
   it('a malformed .map is an input error naming it', () => {
     const cwd = folder({ 'app.js.map': '{"version":3,"sources":[' });
     expectOneLineError(leaklens(['scan', '.'], { cwd }), /malformed source map "app\.js\.map": .*line 1, column 25/);

@@ -506,7 +506,14 @@ describe('demo server', () => {
 
       const configSource = consumer.sourceContentFor('src/config.ts')!;
       expect(positionOf(configSource, key)).toEqual({ line: originalLine, column: originalColumn });
-      expect(planted('page/source-map/vendor.js.map').location).toMatchObject({ originalFile, originalLine, originalColumn });
+      expect(entry.alsoInSourceMap).toBe('/static/vendor.js.map');
+
+      // The Slack token is only in the map: in a comment of src/config.ts that the bundle dropped.
+      const slack = planted('page/source-map/vendor.js.map');
+      expect(slack.name).toBe('sourceMapSlackToken');
+      expect(script.text).not.toContain(demo.secrets.sourceMapSlackToken);
+      expect(positionOf(configSource, demo.secrets.sourceMapSlackToken)).toEqual({ line: slack.location.originalLine, column: slack.location.originalColumn });
+      expect(slack.location.originalFile).toBe('src/config.ts');
 
       // Every mapping points at real text in its original source.
       const sourceLines = new Map(rawMap.sources.map((s: string) => [s, consumer.sourceContentFor(s)!.split('\n')]));

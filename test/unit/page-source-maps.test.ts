@@ -107,13 +107,14 @@ describe('ScriptScanner with source maps', () => {
       // source-map-js normalises `./` segments; map findings use the same name.
       originalFile: 'webpack://acme/src/keys.ts',
       originalLine: 7,
-      originalColumn: 16,
+      // The mapping points at the opening quote (column 16); the map's sourcesContent gives the key's own.
+      originalColumn: 17,
     });
+    // The bundled key is in the map's sourcesContent too: one finding, which says so.
+    expect(inScript[0]!.details?.alsoInSourceMap).toBe('https://cdn.example.test/js/app.js.map');
+    // Only the map still carries the rotated key (in a comment the bundler dropped).
     const inMap = result.findings.filter((f) => f.source === 'source-map');
-    expect(inMap.map((f) => [f.location.originalFile, f.location.originalLine, f.location.url]).sort()).toEqual([
-      ['webpack://acme/src/keys.ts', 2, 'https://cdn.example.test/js/app.js.map'],
-      ['webpack://acme/src/keys.ts', 7, 'https://cdn.example.test/js/app.js.map'],
-    ]);
+    expect(inMap.map((f) => [f.location.originalFile, f.location.originalLine, f.location.url])).toEqual([['webpack://acme/src/keys.ts', 2, 'https://cdn.example.test/js/app.js.map']]);
     expect(result.skipped).toEqual([]);
     expect(JSON.stringify(result)).not.toContain(keyId);
     expect(JSON.stringify(result)).not.toContain(oldKeyId);
@@ -134,7 +135,9 @@ describe('ScriptScanner with source maps', () => {
     expect(header.findings.find((f) => f.source === 'script')!.location.originalLine).toBe(7);
     expect(inlined.findings.find((f) => f.source === 'script')!.location.originalLine).toBe(7);
     // An inline map has no URL of its own: its findings name the script.
-    expect(inlined.findings.filter((f) => f.source === 'source-map').map((f) => f.location.url)).toEqual(['https://a.test/inline.js', 'https://a.test/inline.js']);
+    expect(inlined.findings.filter((f) => f.source === 'source-map').map((f) => f.location.url)).toEqual(['https://a.test/inline.js']);
+    expect(inlined.findings.find((f) => f.source === 'script')!.details?.alsoInSourceMap).toBe('inline');
+    expect(header.findings.find((f) => f.source === 'script')!.details?.alsoInSourceMap).toBe('https://a.test/maps/header.js.map');
   });
 
   it('reports a map over the size cap as skipped, and a missing map not at all', async () => {
