@@ -3,6 +3,7 @@
  * a fake browser: request observers and page snapshots produce findings, the store keeps them, the
  * badge shows them, extension pages ask for reports.
  */
+import { mergeByFingerprint } from '../shared/merge-findings.ts';
 import type { Finding } from '../shared/finding.ts';
 import {
   type ClearFindingsRequest,
@@ -398,8 +399,9 @@ export class BackgroundController implements RequestObserverSink {
       case 'leaklens/report': {
         const tabs = await this.deps.store.allTabs();
         const selected = request.tabId === undefined ? tabs : tabs.filter((tab) => tab.tabId === request.tabId);
-        const findings = selected.flatMap((tab) => this.visible(tab));
-        const warnings = selected.flatMap((tab) => tab.skipped.map((skipped) => `skipped ${skipped.url}: ${skipped.reason}`));
+        // Several tabs of one app see the same storage keys and bundles: one finding each, counted.
+        const findings = mergeByFingerprint(selected.flatMap((tab) => this.visible(tab)));
+        const warnings = [...new Set(selected.flatMap((tab) => tab.skipped.map((skipped) => `skipped ${skipped.url}: ${skipped.reason}`)))];
         const document = renderReport(findings, request.format, {
           version: this.deps.version,
           target: selected.map((tab) => tab.pageUrl).filter(Boolean),

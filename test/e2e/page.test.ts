@@ -49,10 +49,18 @@ function expectedPlants(): PlantedSecret[] {
   return demo.planted.filter((plant) => PAGE_SIDE.has(plant.source) && PAGES.includes(plant.page.path));
 }
 
-/** The finding a plant should produce: same value (by hash), same source, same target. */
+/**
+ * Storage belongs to the origin, not the page: every open tab of the app reads the same records, and
+ * the all-tabs report names the page of the tab that saw a record first (one finding, counted).
+ */
+const ORIGIN_WIDE: ReadonlySet<FindingSource> = new Set(['local-storage', 'session-storage', 'cookie', 'indexeddb']);
+
+/** The finding a plant should produce: same value (by hash), same source, same target (or its origin, for storage). */
 function findingFor(plant: PlantedSecret, findings: Finding[]): Finding | undefined {
   const hash = hashOf(demo.secrets[plant.name]);
-  return findings.find((finding) => finding.secretHash === hash && finding.source === plant.source && finding.location.url === targetUrl(plant));
+  const target = targetUrl(plant);
+  const samePlace = (url: string | undefined) => (ORIGIN_WIDE.has(plant.source) ? url !== undefined && new URL(url).origin === new URL(target).origin : url === target);
+  return findings.find((finding) => finding.secretHash === hash && finding.source === plant.source && samePlace(finding.location.url));
 }
 
 function targetUrl(plant: PlantedSecret): string {
@@ -62,7 +70,8 @@ function targetUrl(plant: PlantedSecret): string {
 /** The answer key's location, in the shape findings use (DOM attributes as `selector@attribute`). */
 function expectedLocation(plant: PlantedSecret): Record<string, unknown> {
   const { keyPath, jsonPath, attribute, line, column, originalFile, originalLine, originalColumn } = plant.location;
-  const location: Record<string, unknown> = { url: targetUrl(plant) };
+  // For storage, findingFor already checked the origin.
+  const location: Record<string, unknown> = ORIGIN_WIDE.has(plant.source) ? {} : { url: targetUrl(plant) };
   if (keyPath !== undefined) location.keyPath = attribute ? `${keyPath}@${attribute}` : keyPath;
   if (jsonPath !== undefined) location.jsonPath = jsonPath;
   if (plant.source === 'script') Object.assign(location, { line, column });

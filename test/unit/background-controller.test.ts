@@ -132,6 +132,31 @@ describe('BackgroundController', () => {
     }
   });
 
+  it('reports what several tabs of one app saw once, counted, and per tab in full', async () => {
+    const keyId = fakeAwsKeyId();
+    const jwt = fakeJwt({ sub: 'u1', exp: Math.floor(Date.now() / 1000) + 30 * 86_400 });
+    const { controller, settle } = setup({ 'https://app.example.test/static/app.js': `var aws="${keyId}";` });
+    const sameStorage = { localStorage: [['auth.session', JSON.stringify({ accessToken: jwt })]] as [string, string][], scriptUrls: ['https://app.example.test/static/app.js'] };
+    await controller.handleMessage(snapshot({ ...sameStorage, pageUrl: 'https://app.example.test/' }), pageSender(4));
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later first sighting in tab 5
+    await controller.handleMessage(snapshot({ ...sameStorage, pageUrl: 'https://app.example.test/settings' }), { ...pageSender(5), url: 'https://app.example.test/settings' });
+    await settle();
+    type Reported = { source: string; count: number; tabId: number; location: { url: string }; firstSeen: string; lastSeen: string };
+    const all = JSON.parse(((await controller.handleMessage({ type: 'leaklens/report', format: 'json' }, popupSender)) as ReportResponse).document) as { findings: Reported[] };
+    expect(all.findings.map((f) => [f.source, f.count, f.tabId, f.location.url]).sort()).toEqual([
+      ['local-storage', 2, 4, 'https://app.example.test/'],
+      ['script', 2, 4, 'https://app.example.test/static/app.js'],
+    ]);
+    const stored = all.findings.find((f) => f.source === 'local-storage')!;
+    expect(stored.lastSeen > stored.firstSeen).toBe(true);
+    const tab5 = JSON.parse(((await controller.handleMessage({ type: 'leaklens/report', format: 'json', tabId: 5 }, popupSender)) as ReportResponse).document) as { findings: Reported[] };
+    expect(tab5.findings.map((f) => [f.source, f.count, f.location.url]).sort()).toEqual([
+      ['local-storage', 1, 'https://app.example.test/settings'],
+      ['script', 1, 'https://app.example.test/static/app.js'],
+    ]);
+  });
+
   it('ignores the extension’s own and tab-less requests', async () => {
     const { controller, request, settle } = setup();
     request('onBeforeRequest', { tabId: -1, url: `https://a.test/?token=${fakeOpaqueToken()}` });
