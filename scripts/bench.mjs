@@ -20,6 +20,7 @@ const OUT = path.join(ROOT, '.cache', 'bench', 'latest.json');
 
 const SECTIONS = [
   { id: 'throughput', module: './bench/section-throughput.mjs', needsCorpus: true },
+  { id: 'cli', module: './bench/section-cli.mjs', needsCorpus: true },
   { id: 'slow-inputs', module: './bench/section-slow-inputs.mjs' },
   { id: 'rules', module: './bench/section-rules.mjs', needsCorpus: true },
   { id: 'page-load', module: './bench/page-load.mjs', needsCorpus: true },
