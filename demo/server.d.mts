@@ -151,6 +151,13 @@ export interface PlantedSecret {
    * or says `inline`.
    */
   alsoInSourceMap?: string;
+  /**
+   * An inline script's secret that the script also assigns to a window global: the probe's view of the
+   * global is folded into the inline finding, whose `details.alsoInGlobal` names it (`window.X $.path`).
+   */
+  alsoInGlobal?: string;
+  /** The page serves the value only in pieces (its first 12 characters, then the rest) and joins them at run time. */
+  assembledAtRunTime?: boolean;
   note?: string;
 }
 

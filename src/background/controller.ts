@@ -24,6 +24,7 @@ import {
 } from '../shared/messages.ts';
 import { parseProbeReport } from '../shared/probe-protocol.ts';
 import { createScanner, setActiveScanner } from '../engine/index.ts';
+import { foldGlobalTwins } from '../engine/page-global-twins.ts';
 import { redactUrl } from '../engine/inspectors/url.ts';
 import { describeWhere, renderReport } from '../reports/index.ts';
 import { paintBadge, type ActionLike } from './badge.ts';
@@ -214,11 +215,15 @@ export class BackgroundController implements RequestObserverSink {
     return siteOf(record.pageUrl) ?? siteOf(this.topLevel.get(record.tabId));
   }
 
-  /** A tab's findings as shown, counted and exported: not ignored, rule enabled. */
+  /**
+   * A tab's findings as shown, counted and exported: a global that an inline script of the page set is
+   * folded into that script's finding (engine/page-global-twins.ts), then what is ignored or whose rule
+   * is off is left out. Folding first, so ignoring the inline finding hides its global twin too.
+   */
   private visible(record: TabRecord): Finding[] {
     const settings = this.settings.current();
     const site = this.siteOfRecord(record);
-    return record.findings.filter((finding) => isRuleEnabled(finding.ruleId, settings) && isIgnored(finding, settings, site) === undefined);
+    return foldGlobalTwins(record.findings).filter((finding) => isRuleEnabled(finding.ruleId, settings) && isIgnored(finding, settings, site) === undefined);
   }
 
   /** Tracks work so `leaklens/status` can tell automation when scanning has settled. */
@@ -443,7 +448,7 @@ export class BackgroundController implements RequestObserverSink {
     const settings = this.settings.current();
     const known = this.topLevel.get(request.tabId) ?? request.url ?? record?.pageUrl;
     const site = (record && this.siteOfRecord(record)) ?? siteOf(known);
-    const ignored = (record?.findings ?? []).flatMap((finding) => {
+    const ignored = foldGlobalTwins(record?.findings ?? []).flatMap((finding) => {
       const entry = isRuleEnabled(finding.ruleId, settings) ? isIgnored(finding, settings, site) : undefined;
       return entry ? [{ finding, entry }] : [];
     });

@@ -29,7 +29,9 @@ export function describeWhere(finding: Finding): string {
   const requestUrl = location.file !== undefined && location.url !== undefined ? ` ${location.url}` : '';
 
   if (location.originalFile === undefined) {
-    return position(place, location.line, location.column) + requestUrl + qualifiers(location);
+    // Folded with the window global the script assigns (engine/page-global-twins.ts).
+    const alsoInGlobal = typeof finding.details?.alsoInGlobal === 'string' ? ` [also ${finding.details.alsoInGlobal}]` : '';
+    return position(place, location.line, location.column) + requestUrl + qualifiers(location) + alsoInGlobal;
   }
 
   const original = position(location.originalFile, location.originalLine, location.originalColumn);

@@ -137,6 +137,12 @@ describe('page and bundle scanner, end to end in Chromium', () => {
         problems.push(`${plant.id}: severity ${finding.severity} (${finding.ruleId}), expected ${plant.severity}`);
       }
       if (plant.source === 'window-global' && finding.reportedByPage !== true) problems.push(`${plant.id}: not labelled reported by the page`);
+      if (plant.alsoInGlobal !== undefined) {
+        // The inline script assigns the global the probe saw: one finding, naming the global.
+        if (finding.details?.alsoInGlobal !== plant.alsoInGlobal) problems.push(`${plant.id}: alsoInGlobal ${String(finding.details?.alsoInGlobal)}, expected ${plant.alsoInGlobal}`);
+        const globals = findings.filter((f) => f.secretHash === finding.secretHash && f.source === 'window-global');
+        if (globals.length > 0) problems.push(`${plant.id}: also reported as a window global (${globals.map((f) => f.location.keyPath).join(', ')})`);
+      }
       if (plant.alsoInSourceMap !== undefined) {
         // The bundle's secret is in its map's sourcesContent too: one finding, naming the map.
         const map = plant.alsoInSourceMap === 'inline' ? 'inline' : new URL(plant.alsoInSourceMap, targetUrl(plant)).href;

@@ -221,6 +221,30 @@ describe('ignore list', () => {
     expect((await env.report(4)).findings.map((f) => f.ruleId)).toContain('jwt');
   });
 
+  it('shows, counts and ignores a global an inline script set as one finding with that script', async () => {
+    const env = setup();
+    const keyId = fakeAwsKeyId();
+    const config = JSON.stringify({ aws: { accessKeyId: keyId } });
+    env.request('onBeforeRequest', { tabId: 4, type: 'main_frame', url: 'https://app.example.test/' });
+    await env.controller.handleMessage(snapshot({ markup: `<html><head><script>window.__APP_CONFIG__ = ${config};</script></head><body></body></html>` }), pageSender(4));
+    const globals = JSON.stringify({ kind: 'globals', payload: [['window.__APP_CONFIG__', config]] });
+    await env.controller.handleMessage({ type: 'leaklens/probe-report', pageUrl: 'https://app.example.test/', report: globals }, pageSender(4));
+    await env.settle();
+    const [only, ...rest] = (await env.tabState()).findings;
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ source: 'inline-script', details: { alsoInGlobal: 'window.__APP_CONFIG__ $.aws.accessKeyId' } });
+    expect(only!.reportedByPage).toBeUndefined();
+    expect(env.badges[4]).toBe('1');
+    expect((await env.report(4)).findings).toHaveLength(1);
+
+    await env.ask({ type: 'leaklens/ignore', kind: 'finding', tabId: 4, fingerprint: only!.fingerprint });
+    await env.settle();
+    const state = await env.tabState();
+    expect(state.findings).toEqual([]);
+    expect(state.ignored.map((view) => view.finding.source)).toEqual(['inline-script']);
+    expect(env.badges[4]).toBe('');
+  });
+
   it('ignores a rule on this site only', async () => {
     const env = setup();
     const leak = (tabId: number, host: string) => {

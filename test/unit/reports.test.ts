@@ -233,6 +233,9 @@ describe('text', () => {
     const text = renderReport([finding({ location: { url: 'https://x.test/', keyPath: 'k\u001b[2J\u202e' } })], 'text', META);
     expect(text).not.toMatch(/[\u001b\u202e]/);
     expect(text).toContain('\\u{1b}[2J');
+    // The name of a global folded into an inline script is page data too.
+    const folded = renderReport([finding({ source: 'inline-script', location: { url: 'https://x.test/', keyPath: 'inline script #1' }, details: { alsoInGlobal: 'window.cfg\u001b[2J $.key' } })], 'text', META);
+    expect(folded).toContain('https://x.test/ [key inline script #1] [also window.cfg\\u{1b}[2J $.key]');
   });
 
   it('says so when there is nothing', () => {
