@@ -10,27 +10,17 @@ import { makeFinding } from '../support/mock-connector.ts';
 const BUNDLE = 'https://cdn.example.test/js/app.js';
 const MAP = 'https://cdn.example.test/js/app.js.map';
 
-/** The key in the bundle at 2:50, which the map resolves to src/keys.ts:7 at the start of its segment. */
-function inBundle(overrides: Partial<Finding> = {}): Finding {
-  return makeFinding({
-    ruleId: 'aws-access-key-id',
-    source: 'script',
-    secretHash: 'b'.repeat(32),
-    location: { url: BUNDLE, line: 2, column: 50, originalFile: 'webpack://acme/src/keys.ts', originalLine: 7, originalColumn: 3 },
-    ...overrides,
-  });
+function awsKey(source: Finding['source'], location: Finding['location'], overrides: Partial<Finding>): Finding {
+  return makeFinding({ ruleId: 'aws-access-key-id', source, secretHash: 'b'.repeat(32), location, ...overrides });
 }
 
+/** The key in the bundle at 2:50, which the map resolves to src/keys.ts:7 at the start of its segment. */
+const inBundle = (overrides: Partial<Finding> = {}) =>
+  awsKey('script', { url: BUNDLE, line: 2, column: 50, originalFile: 'webpack://acme/src/keys.ts', originalLine: 7, originalColumn: 3 }, overrides);
+
 /** The same key in the map's sourcesContent, at its exact column. */
-function inMap(overrides: Partial<Finding> = {}): Finding {
-  return makeFinding({
-    ruleId: 'aws-access-key-id',
-    source: 'source-map',
-    secretHash: 'b'.repeat(32),
-    location: { url: MAP, line: 7, column: 16, originalFile: 'webpack://acme/src/keys.ts', originalLine: 7, originalColumn: 16 },
-    ...overrides,
-  });
-}
+const inMap = (overrides: Partial<Finding> = {}) =>
+  awsKey('source-map', { url: MAP, line: 7, column: 16, originalFile: 'webpack://acme/src/keys.ts', originalLine: 7, originalColumn: 16 }, overrides);
 
 describe('foldSourceMapTwins', () => {
   it('keeps the bundle finding, with the map noted and its exact original column', () => {
