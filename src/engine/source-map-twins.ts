@@ -3,9 +3,9 @@
  * it to its original file and line, and in the map's `sourcesContent`, at that same file and line. That
  * is one line of code to fix and one exposure to report, so it becomes one finding: the bundle's, which
  * names the shipped file as well as the original. It notes that the map ships the secret too
- * (`details.alsoInSourceMap`: the map's URL or file, or `inline`) and takes the map's original column, which is exact,
- * where the bundle's mapping segment can start before the secret (a comment kept verbatim maps to the
- * start of its line).
+ * (`details.alsoInSourceMap`: the map's URL or file, or `inline`) and takes the map's original column,
+ * which is exact where the bundle's mapping segment can start before the secret (a comment kept
+ * verbatim maps to the start of its line).
  *
  * A map finding with no twin in the bundle stays as it is: that is a secret only the map still carries
  * (a comment, dead code the bundler dropped), which is what scanning `sourcesContent` is for.
