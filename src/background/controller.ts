@@ -3,11 +3,11 @@
  * a fake browser: request observers and page snapshots produce findings, the store keeps them, the
  * badge shows them, extension pages ask for reports.
  */
-import { mergeByFingerprint } from '../shared/merge-findings.ts';
 import type { Finding } from '../shared/finding.ts';
 import {
   type ClearFindingsRequest,
   type IgnoreRequest,
+  type IgnoredFindingView,
   type SettingsChangedResponse,
   type SettingsResponse,
   type SettingsUpdateRequest,
@@ -24,6 +24,7 @@ import {
 } from '../shared/messages.ts';
 import { parseProbeReport } from '../shared/probe-protocol.ts';
 import { createScanner, setActiveScanner } from '../engine/index.ts';
+import { mergeByFingerprint } from '../engine/merge-findings.ts';
 import { foldGlobalTwins } from '../engine/page-global-twins.ts';
 import { redactUrl } from '../engine/inspectors/url.ts';
 import { describeWhere, renderReport } from '../reports/index.ts';
@@ -448,10 +449,15 @@ export class BackgroundController implements RequestObserverSink {
     const settings = this.settings.current();
     const known = this.topLevel.get(request.tabId) ?? request.url ?? record?.pageUrl;
     const site = (record && this.siteOfRecord(record)) ?? siteOf(known);
-    const ignored = foldGlobalTwins(record?.findings ?? []).flatMap((finding) => {
-      const entry = isRuleEnabled(finding.ruleId, settings) ? isIgnored(finding, settings, site) : undefined;
-      return entry ? [{ finding, entry }] : [];
-    });
+    // What visible() shows, and beside it what the ignore list hides, from one fold.
+    const findings: Finding[] = [];
+    const ignored: IgnoredFindingView[] = [];
+    for (const finding of foldGlobalTwins(record?.findings ?? [])) {
+      if (!isRuleEnabled(finding.ruleId, settings)) continue;
+      const entry = isIgnored(finding, settings, site);
+      if (entry) ignored.push({ finding, entry });
+      else findings.push(finding);
+    }
     return {
       ok: true,
       state: {
@@ -460,7 +466,7 @@ export class BackgroundController implements RequestObserverSink {
         pageUrl: record?.pageUrl || (known ? redactUrl(known) : ''),
         inScope: this.isTabInScope(request.tabId, request.url),
         excludedBy: site === undefined ? [] : settings.scope.exclude.filter((pattern) => hostMatches(site, pattern)),
-        findings: record ? this.visible(record) : [],
+        findings,
         ignored,
         evicted: record?.evicted ?? 0,
         skipped: record?.skipped ?? [],

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { scanText } from '../engine/index.ts';
 import { foldSourceMapTwins } from '../engine/source-map-twins.ts';
 import type { Finding } from '../shared/finding.ts';
-import { mergeByFingerprint } from '../shared/merge-findings.ts';
+import { mergeByFingerprint } from '../engine/merge-findings.ts';
 import { describeFsError, InputError } from './errors.ts';
 import { HarFormatError } from './har-format.ts';
 import { scanHar } from './har.ts';

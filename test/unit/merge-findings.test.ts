@@ -1,6 +1,6 @@
 /** Reports over several tabs or files: one finding per fingerprint, counted, the right copy kept. */
 import { describe, expect, it } from 'vitest';
-import { mergeByFingerprint } from '../../src/shared/merge-findings.ts';
+import { mergeByFingerprint } from '../../src/engine/merge-findings.ts';
 import { makeFinding } from '../support/mock-connector.ts';
 
 const SAME = 'f'.repeat(32);

@@ -8,7 +8,8 @@
  * itself beats one the page's MAIN world reported, as in the findings store. Counts add up, first and
  * last seen span all copies, and the worse severity of copies from the same side wins.
  */
-import { severityRank, type Finding } from './finding.ts';
+import type { Finding } from '../shared/finding.ts';
+import { moreSevere } from './severity.ts';
 
 const fromPage = (finding: Finding): boolean => finding.reportedByPage === true;
 
@@ -21,8 +22,7 @@ function merge(kept: Finding, other: Finding): Finding {
   // The browser's own copy beats the page's; between copies from the same side, the one seen first.
   const base = sameSide ? (seenEarlier(other, kept) ? other : kept) : fromPage(kept) ? other : kept;
   const merged: Finding = { ...base, count: (kept.count ?? 1) + (other.count ?? 1) };
-  if (sameSide && severityRank(other.severity) < severityRank(kept.severity)) merged.severity = other.severity;
-  else if (sameSide) merged.severity = kept.severity;
+  if (sameSide) merged.severity = moreSevere(kept.severity, other.severity);
   const times = (pick: (finding: Finding) => string | undefined) => [pick(kept), pick(other)].filter((time): time is string => time !== undefined).sort();
   const firstSeen = times((finding) => finding.firstSeen)[0];
   const lastSeen = times((finding) => finding.lastSeen).at(-1);
